@@ -1,0 +1,73 @@
+package org.genericpool.async;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import org.genericpool.BaseConnectionPool;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The {@link CompletableFuture} flavour of the pool. It shares its engine, rules and
+ * statistics with the blocking {@link org.genericpool.ConnectionPool}; no method blocks a thread
+ * while waiting for a connection.
+ *
+ * <p>Failures complete the returned future exceptionally with the exceptions the blocking pool
+ * throws ({@link org.genericpool.AcquireTimeoutException},
+ * {@link org.genericpool.ConnectionPoolClosedException},
+ * {@link org.genericpool.ConnectionManagerException}, or the manager's unchecked exception).
+ * Cancelling an acquire future that is not yet complete withdraws the request and leaves no
+ * trace: a connection created for it afterwards goes back idle.
+ *
+ * <p>Thread-safe. Dependent stages may run on the thread that completes the future: the caller,
+ * a releasing thread, a manager's I/O thread or the pool's timer thread; do not block in them.
+ *
+ * @param <E> the endpoint type
+ * @param <C> the connection type
+ */
+@ProviderType
+public interface AsyncConnectionPool<E, C> extends BaseConnectionPool<E>, AutoCloseable {
+
+    /** Acquires with the configured acquire timeout; see {@link #acquire(Object, Duration)}. */
+    CompletableFuture<C> acquire(E endpoint);
+
+    /**
+     * Acquires a connection, with the rules of {@link org.genericpool.ConnectionPool#acquire(Object, Duration)}.
+     *
+     * @param timeout null means the configured timeout; zero or negative means do not wait
+     * @throws NullPointerException if {@code endpoint} is null (thrown, not returned)
+     */
+    CompletableFuture<C> acquire(E endpoint, Duration timeout);
+
+    /**
+     * Gives a leased connection back; completes once it is idle, handed on or disposed.
+     * A foreign or already released connection completes it with {@link IllegalStateException}.
+     */
+    CompletableFuture<Void> release(E endpoint, C connection);
+
+    /** Disposes a broken leased connection and frees its slot. */
+    CompletableFuture<Void> discard(E endpoint, C connection);
+
+    /**
+     * Acquires a connection, runs {@code action} with it and releases it when the action's stage
+     * completes, whether it succeeded or failed (as the Python original's {@code connection()} does).
+     *
+     * @return the action's result, or the failure of the acquire or the action
+     */
+    <T> CompletableFuture<T> withConnection(E endpoint, Function<? super C, ? extends CompletionStage<T>> action);
+
+    /** Like {@link #withConnection(Object, Function)} with an acquire timeout. */
+    <T> CompletableFuture<T> withConnection(E endpoint, Duration timeout,
+                                            Function<? super C, ? extends CompletionStage<T>> action);
+
+    /** Closes the pool; the future completes once every connection is disposed. */
+    CompletableFuture<Void> closeAsync();
+
+    /** Closes the pool, disposing leased connections too once {@code timeout} has passed. */
+    CompletableFuture<Void> closeAsync(Duration timeout);
+
+    /** {@code closeAsync().join()}. */
+    @Override
+    void close();
+}
