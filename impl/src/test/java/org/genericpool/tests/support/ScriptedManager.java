@@ -1,0 +1,407 @@
+package org.genericpool.tests.support;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.genericpool.ConnectionManager;
+import org.genericpool.async.AsyncConnectionManager;
+
+/**
+ * A scriptable connection manager for both flavours (the Java counterpart of the Python suite's
+ * {@code MockConnectionManager}, plus what the concurrency tests need).
+ *
+ * <ul>
+ *   <li><b>Records</b> (in call order): creations, disposals, hook calls, the timeouts {@code create}
+ *       was given. Switch off with {@link #recording(boolean)} for runs with very many calls.</li>
+ *   <li><b>Script</b>: an exception per callback ({@code createError}, ...), a {@link Gate} that holds
+ *       {@code create} until the test opens it, random create failures and dead connections, and an
+ *       executor on which the async view completes its stages (else they complete on the caller).</li>
+ *   <li><b>Counts</b>: live connections per endpoint and in all, where a connection is live from the
+ *       call of {@code create} until the call of {@code dispose} (or the failure of {@code create}),
+ *       exactly DESIGN.md's slot rule; any moment above {@link #limits(int, int)} is a violation, as is
+ *       disposing a connection twice, disposing a foreign one, or a hook on a disposed connection.</li>
+ * </ul>
+ * Thread-safe. {@link #async()} is a view with the same script, records and counts.
+ */
+public final class ScriptedManager implements ConnectionManager<Integer, TestConnection> {
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile boolean recording = true;
+    private final List<TestConnection> creations = Collections.synchronizedList(new ArrayList<>());
+    private final List<TestConnection> disposals = Collections.synchronizedList(new ArrayList<>());
+    private final List<TestConnection> acquires = Collections.synchronizedList(new ArrayList<>());
+    private final List<TestConnection> releases = Collections.synchronizedList(new ArrayList<>());
+    private final List<TestConnection> dead = Collections.synchronizedList(new ArrayList<>());
+    private final List<Duration> createTimeouts = Collections.synchronizedList(new ArrayList<>());
+
+    public volatile Exception createError;
+    public volatile Exception disposeError;
+    public volatile Exception alivenessError;
+    public volatile Exception onAcquireError;
+    public volatile Exception onReleaseError;
+    public volatile Exception onDeadError;
+    /** Holds every {@code create} until opened; null = create at once. */
+    public volatile Gate createGate;
+    /** Probability that a {@code create} fails with an {@link IOException}. */
+    public volatile double createFailureRate;
+    /** Probability that an aliveness check reports a connection dead. */
+    public volatile double deadRate;
+    /** Where the async view completes its create and dispose stages; null = on the calling thread. */
+    public volatile Executor asyncCompletion;
+
+    private final AtomicInteger liveTotal = new AtomicInteger();
+    private final ConcurrentHashMap<Integer, Integer> livePerEndpoint = new ConcurrentHashMap<>();
+    private volatile int maxPerEndpoint = Integer.MAX_VALUE;
+    private volatile int maxTotal = Integer.MAX_VALUE;
+    private final AtomicInteger peakTotal = new AtomicInteger();
+    private final AtomicInteger peakPerEndpoint = new AtomicInteger();
+    private final Queue<String> violations = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger violationCount = new AtomicInteger();
+    private final AtomicLong createCalls = new AtomicLong();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong createFailures = new AtomicLong();
+    private final AtomicLong disposeCalls = new AtomicLong();
+    private final AtomicLong disposedWhileInUse = new AtomicLong();
+    private final AsyncView async = new AsyncView();
+
+    /** @return the async flavour of this manager: same script, records and counts */
+    public AsyncConnectionManager<Integer, TestConnection> async() {
+        return async;
+    }
+
+    /** Records a violation whenever more than these connections are live (per endpoint, in all). */
+    public ScriptedManager limits(int perEndpoint, int total) {
+        this.maxPerEndpoint = perEndpoint;
+        this.maxTotal = total;
+        return this;
+    }
+
+    public ScriptedManager recording(boolean on) {
+        this.recording = on;
+        return this;
+    }
+
+    // ---- blocking flavour ----
+
+    @Override
+    public TestConnection create(Integer endpoint, Duration timeout) throws Exception {
+        if (recording) {
+            createTimeouts.add(timeout);
+        }
+        beginCreate(endpoint);
+        try {
+            Gate gate = createGate;
+            if (gate != null) {
+                gate.passBlocking();
+            }
+            return finishCreate(endpoint);
+        } catch (Exception | Error e) {
+            failCreate(endpoint);
+            throw e;
+        }
+    }
+
+    @Override
+    public void dispose(Integer endpoint, TestConnection connection, Duration timeout) throws Exception {
+        doDispose(endpoint, connection);
+    }
+
+    @Override
+    public boolean checkAliveness(Integer endpoint, TestConnection connection, Duration timeout) throws Exception {
+        return doCheckAliveness(endpoint, connection);
+    }
+
+    @Override
+    public void onAcquire(Integer endpoint, TestConnection connection) throws Exception {
+        checkNotDisposed("onAcquire", connection);
+        throwIfSet(onAcquireError);
+        record(acquires, connection);
+    }
+
+    @Override
+    public void onRelease(Integer endpoint, TestConnection connection) throws Exception {
+        checkNotDisposed("onRelease", connection);
+        throwIfSet(onReleaseError);
+        record(releases, connection);
+    }
+
+    @Override
+    public void onConnectionDead(Integer endpoint, TestConnection connection) throws Exception {
+        throwIfSet(onDeadError);
+        record(dead, connection);
+    }
+
+    // ---- shared logic ----
+
+    private void beginCreate(Integer endpoint) {
+        createCalls.incrementAndGet();
+        int total = liveTotal.incrementAndGet();
+        peakTotal.accumulateAndGet(total, Math::max);
+        if (total > maxTotal) {
+            violation("live connections " + total + " > totalMaxSize " + maxTotal);
+        }
+        int n = livePerEndpoint.merge(endpoint, 1, Integer::sum);
+        peakPerEndpoint.accumulateAndGet(n, Math::max);
+        if (n > maxPerEndpoint) {
+            violation("live connections of endpoint " + endpoint + ": " + n + " > maxSize " + maxPerEndpoint);
+        }
+    }
+
+    private TestConnection finishCreate(Integer endpoint) throws Exception {
+        throwIfSet(createError);
+        double rate = createFailureRate;
+        if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
+            throw new IOException("scripted random create failure");
+        }
+        TestConnection c = new TestConnection(endpoint, sequence.incrementAndGet());
+        created.incrementAndGet();
+        record(creations, c);
+        return c;
+    }
+
+    private void failCreate(Integer endpoint) {
+        createFailures.incrementAndGet();
+        liveDown(endpoint);
+    }
+
+    private void liveDown(Integer endpoint) {
+        liveTotal.decrementAndGet();
+        livePerEndpoint.computeIfPresent(endpoint, (k, v) -> v == 1 ? null : v - 1);
+    }
+
+    private void doDispose(Integer endpoint, TestConnection connection) throws Exception {
+        if (connection.id() < 0) {
+            violation("dispose of a foreign connection " + connection);
+            return;
+        }
+        if (!connection.endpoint().equals(endpoint)) {
+            violation("dispose of " + connection + " with endpoint " + endpoint);
+        }
+        if (!connection.markDisposed()) {
+            violation("connection disposed twice: " + connection);
+            return;
+        }
+        if (connection.inUse.get()) {
+            disposedWhileInUse.incrementAndGet();
+        }
+        disposeCalls.incrementAndGet();
+        liveDown(endpoint);
+        throwIfSet(disposeError);
+        record(disposals, connection);
+    }
+
+    private boolean doCheckAliveness(Integer endpoint, TestConnection connection) throws Exception {
+        checkNotDisposed("checkAliveness", connection);
+        throwIfSet(alivenessError);
+        double rate = deadRate;
+        if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
+            return false;
+        }
+        return connection.alive;
+    }
+
+    private void checkNotDisposed(String hook, TestConnection connection) {
+        if (connection.isDisposed()) {
+            violation(hook + " called for disposed connection " + connection);
+        }
+    }
+
+    private static void throwIfSet(Exception e) throws Exception {
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    private void record(List<TestConnection> list, TestConnection c) {
+        if (recording) {
+            list.add(c);
+        }
+    }
+
+    private void violation(String what) {
+        if (violationCount.incrementAndGet() <= 100) {
+            violations.add(what);
+        }
+    }
+
+    // ---- what tests read ----
+
+    public List<TestConnection> creations() {
+        return snapshot(creations);
+    }
+
+    public List<TestConnection> disposals() {
+        return snapshot(disposals);
+    }
+
+    public List<TestConnection> acquires() {
+        return snapshot(acquires);
+    }
+
+    public List<TestConnection> releases() {
+        return snapshot(releases);
+    }
+
+    public List<TestConnection> dead() {
+        return snapshot(dead);
+    }
+
+    /** @return the timeout argument of each blocking {@code create} call, in order (may hold nulls) */
+    public List<Duration> createTimeouts() {
+        synchronized (createTimeouts) {
+            return new ArrayList<>(createTimeouts);
+        }
+    }
+
+    private static List<TestConnection> snapshot(List<TestConnection> list) {
+        synchronized (list) {
+            return List.copyOf(list);
+        }
+    }
+
+    /** @return connections live now (create called, dispose not yet called) */
+    public int live() {
+        return liveTotal.get();
+    }
+
+    public int live(Integer endpoint) {
+        return livePerEndpoint.getOrDefault(endpoint, 0);
+    }
+
+    /** @return how many endpoints have live connections now (this map forgets empty ones) */
+    public int liveEndpoints() {
+        return livePerEndpoint.size();
+    }
+
+    public int peakTotal() {
+        return peakTotal.get();
+    }
+
+    public int peakPerEndpoint() {
+        return peakPerEndpoint.get();
+    }
+
+    public long createCalls() {
+        return createCalls.get();
+    }
+
+    /** @return successful creates */
+    public long created() {
+        return created.get();
+    }
+
+    public long createFailures() {
+        return createFailures.get();
+    }
+
+    /** @return dispose calls (each connection counted once) */
+    public long disposed() {
+        return disposeCalls.get();
+    }
+
+    /** @return disposes of connections a test still marked in use (legitimate only after close(timeout)) */
+    public long disposedWhileInUse() {
+        return disposedWhileInUse.get();
+    }
+
+    public int violationCount() {
+        return violationCount.get();
+    }
+
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    // ---- async flavour ----
+
+    private final class AsyncView implements AsyncConnectionManager<Integer, TestConnection> {
+        @Override
+        public CompletionStage<TestConnection> create(Integer endpoint) {
+            beginCreate(endpoint);
+            Gate gate = createGate;
+            CompletableFuture<Void> start = gate == null ? CompletableFuture.completedFuture(null) : gate.passAsync();
+            return then(start, () -> {
+                try {
+                    return finishCreate(endpoint);
+                } catch (Exception | Error e) {
+                    failCreate(endpoint);
+                    throw e;
+                }
+            });
+        }
+
+        @Override
+        public CompletionStage<Void> dispose(Integer endpoint, TestConnection connection) {
+            return then(CompletableFuture.completedFuture(null), () -> {
+                doDispose(endpoint, connection);
+                return null;
+            });
+        }
+
+        @Override
+        public CompletionStage<Boolean> checkAliveness(Integer endpoint, TestConnection connection) {
+            return now(() -> doCheckAliveness(endpoint, connection));
+        }
+
+        @Override
+        public CompletionStage<Void> onAcquire(Integer endpoint, TestConnection connection) {
+            return now(() -> {
+                ScriptedManager.this.onAcquire(endpoint, connection);
+                return null;
+            });
+        }
+
+        @Override
+        public CompletionStage<Void> onRelease(Integer endpoint, TestConnection connection) {
+            return now(() -> {
+                ScriptedManager.this.onRelease(endpoint, connection);
+                return null;
+            });
+        }
+
+        @Override
+        public CompletionStage<Void> onConnectionDead(Integer endpoint, TestConnection connection) {
+            return now(() -> {
+                ScriptedManager.this.onConnectionDead(endpoint, connection);
+                return null;
+            });
+        }
+
+        /** Runs {@code body} when {@code start} completes (on {@link #asyncCompletion} if set); fails with the raw exception. */
+        private <T> CompletionStage<T> then(CompletableFuture<Void> start, Callable<T> body) {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            Executor executor = asyncCompletion;
+            if (executor == null) {
+                start.whenComplete((v, t) -> run(body, result));
+            } else {
+                start.whenCompleteAsync((v, t) -> run(body, result), executor);
+            }
+            return result;
+        }
+
+        private <T> CompletionStage<T> now(Callable<T> body) {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            run(body, result);
+            return result;
+        }
+
+        private <T> void run(Callable<T> body, CompletableFuture<T> result) {
+            try {
+                result.complete(body.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }
+    }
+}

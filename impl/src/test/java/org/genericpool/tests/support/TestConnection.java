@@ -1,0 +1,50 @@
+package org.genericpool.tests.support;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A fake connection made by {@link ScriptedManager}. Told apart by identity, as the pool does;
+ * {@link #toString()} reads {@code endpoint:sequence}, like the Python suite's {@code MockConnection}.
+ */
+public final class TestConnection {
+    private final Integer endpoint;
+    private final long id;
+    /** Read by the manager's aliveness check; a test sets it to {@code false} to make the connection dead. */
+    public volatile boolean alive = true;
+    /** Set by tests (and the stress harness) while they hold the connection: two holders at once is a bug. */
+    public final AtomicBoolean inUse = new AtomicBoolean();
+    private final AtomicBoolean disposed = new AtomicBoolean();
+
+    TestConnection(Integer endpoint, long id) {
+        this.endpoint = endpoint;
+        this.id = id;
+    }
+
+    /** Not created by any manager: for "foreign connection" tests. */
+    public static TestConnection foreign(Integer endpoint) {
+        return new TestConnection(endpoint, -1);
+    }
+
+    public Integer endpoint() {
+        return endpoint;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** @return whether the manager's {@code dispose} has been called for this connection */
+    public boolean isDisposed() {
+        return disposed.get();
+    }
+
+    /** @return true the first time, false if the connection was disposed already */
+    boolean markDisposed() {
+        return disposed.compareAndSet(false, true);
+    }
+
+    @Override
+    public String toString() {
+        return endpoint + ":" + id;
+    }
+}
