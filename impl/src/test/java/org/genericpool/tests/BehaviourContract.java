@@ -1,0 +1,740 @@
+package org.genericpool.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import org.genericpool.AcquireTimeoutException;
+import org.genericpool.ConnectionPoolClosedException;
+import org.genericpool.EndpointStats;
+import org.genericpool.PoolStats;
+import org.genericpool.tests.support.Background;
+import org.genericpool.tests.support.Gate;
+import org.genericpool.tests.support.PendingAcquire;
+import org.genericpool.tests.support.TestConnection;
+import org.genericpool.tests.support.TestPool;
+import org.genericpool.tests.support.TestRuntimeException;
+import org.genericpool.tests.support.Waits;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * DESIGN.md "Behaviour" (slots, core and extra, acquire, deadlines, statistics, empty endpoints,
+ * close, interruption) and issue 3's "Lessons from the peers' bug trackers", for both flavours.
+ * Waiting is proven by {@link PendingAcquire#awaitQueued()} (pending count plus a parked thread),
+ * calls in progress by a {@link Gate}; sleeps appear only where a deadline must pass.
+ */
+@Timeout(30)
+public abstract class BehaviourContract extends PoolTestBase {
+
+    // ---------------------------------------------------------------- slots
+
+    @Test
+    @DisplayName("maxSize counts a connection from the call of create: a second acquire finds no slot")
+    void maxSizeCountsConnectionsBeingCreated() throws Exception {
+        Gate gate = gateCreates();
+        TestPool pool = open(config().maxSize(1).totalMaxSize(10));
+
+        PendingAcquire first = pool.startAcquire(1, null);
+        gate.awaitEntered(1);
+        assertEquals(1, pool.size(1));
+        assertEquals(1, pool.size());
+        assertEquals(1, pool.stats(1).total());
+        assertThrows(AcquireTimeoutException.class, () -> pool.acquire(1, Duration.ZERO));
+        assertEquals(1, manager.createCalls());
+
+        gate.open();
+        TestConnection c = first.join();
+        assertEquals(1, pool.size());
+        pool.release(1, c);
+    }
+
+    @Test
+    @DisplayName("totalMaxSize counts connections being created, across endpoints")
+    void totalMaxSizeCountsConnectionsBeingCreated() throws Exception {
+        Gate gate = gateCreates();
+        TestPool pool = open(config().maxSize(1).totalMaxSize(1));
+
+        PendingAcquire first = pool.startAcquire(1, null);
+        gate.awaitEntered(1);
+        assertThrows(AcquireTimeoutException.class, () -> pool.acquire(2, Duration.ZERO));
+        assertEquals(1, manager.createCalls());
+        assertEquals(0, pool.size(2));
+
+        gate.open();
+        pool.release(1, first.join());
+    }
+
+    // ---------------------------------------------------------------- core and extra
+
+    @Test
+    @DisplayName("extra idle connections are handed out last-in first-out")
+    void extraIdleConnectionsAreLifo() throws Exception {
+        TestPool pool = open(config().minIdle(0).maxSize(3));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(1);
+        TestConnection c = pool.acquire(1);
+        pool.release(1, a);
+        pool.release(1, b);
+        pool.release(1, c);
+
+        assertSame(c, pool.acquire(1));
+        assertSame(b, pool.acquire(1));
+        assertSame(a, pool.acquire(1));
+        for (TestConnection x : List.of(a, b, c)) {
+            pool.release(1, x);
+        }
+    }
+
+    @Test
+    @DisplayName("core idle connections are handed out first-in first-out (round robin)")
+    void coreIdleConnectionsAreFifo() throws Exception {
+        TestPool pool = open(config().minIdle(3).maxSize(3));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(1);
+        TestConnection c = pool.acquire(1);
+        pool.release(1, a);
+        pool.release(1, b);
+        pool.release(1, c);
+
+        for (TestConnection expected : List.of(a, b, c, a, b)) {
+            TestConnection got = pool.acquire(1);
+            assertSame(expected, got);
+            pool.release(1, got);
+        }
+    }
+
+    /**
+     * minIdle 2, three leased. Release a: acquired 2 >= free core slots 2, so extra. Release b:
+     * 1 >= 2 is false, so core. Release c: 0 >= 1 is false, so core. Hand-out: core first in FIFO
+     * order (b, c), then the extra (a).
+     */
+    @Test
+    @DisplayName("release makes a connection core or extra by the Python rule; core is handed out before extra")
+    void releaseChoosesCoreOrExtraByThePythonRule() throws Exception {
+        TestPool pool = open(config().minIdle(2).maxSize(3));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(1);
+        TestConnection c = pool.acquire(1);
+        pool.release(1, a);
+        pool.release(1, b);
+        pool.release(1, c);
+
+        assertSame(b, pool.acquire(1));
+        assertSame(c, pool.acquire(1));
+        assertSame(a, pool.acquire(1));
+        for (TestConnection x : List.of(a, b, c)) {
+            pool.release(1, x);
+        }
+    }
+
+    @Test
+    @DisplayName("an extra connection is disposed after idleTimeout; a core one is kept")
+    void extraExpiresCoreStays() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(2).idleTimeout(DELAY).backgroundCollector(true));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(1);
+        pool.release(1, a); // acquired 1 >= free core 1: extra
+        pool.release(1, b); // acquired 0 >= 1 false: core
+
+        Waits.until(() -> manager.disposals().equals(List.of(a)), () -> "disposals " + manager.disposals());
+        Waits.letTimePass(DELAY.multipliedBy(2));
+        assertEquals(List.of(a), manager.disposals());
+        assertEquals(1, pool.size(1));
+        assertSame(b, pool.acquire(1, Duration.ZERO));
+        pool.release(1, b);
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    @Test
+    @DisplayName("waiters are served first come, first served, by hand-off of the released connection")
+    void waitersAreServedInArrivalOrder() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+        PendingAcquire w1 = pool.startAcquire(1, null);
+        w1.awaitQueued();
+        PendingAcquire w2 = pool.startAcquire(1, null);
+        w2.awaitQueued();
+        PendingAcquire w3 = pool.startAcquire(1, null);
+        w3.awaitQueued();
+        assertEquals(3, pool.stats(1).pending());
+        assertEquals(3, pool.stats().pending());
+
+        pool.release(1, c);
+        assertSame(c, w1.join());
+        assertFalse(w2.isDone());
+        assertFalse(w3.isDone());
+        pool.release(1, c);
+        assertSame(c, w2.join());
+        assertFalse(w3.isDone());
+        pool.release(1, c);
+        assertSame(c, w3.join());
+        pool.release(1, c);
+
+        assertEquals(1, manager.createCalls(), "hand-off, not new connections");
+        assertEquals(0, pool.stats(1).pending());
+        assertEquals(4, pool.stats(1).acquires());
+    }
+
+    @Test
+    @DisplayName("discard frees the slot: a waiter gets a newly created connection")
+    void discardLetsAWaiterCreate() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+        PendingAcquire w = pool.startAcquire(1, null);
+        w.awaitQueued();
+
+        pool.discard(1, c);
+        TestConnection d = w.join();
+        assertNotSame(c, d);
+        assertEquals(List.of(c), manager.disposals());
+        assertEquals(1, pool.size());
+        pool.release(1, d);
+    }
+
+    /** Python differs: it leaves this waiter waiting, because nothing notifies it. */
+    @Test
+    @DisplayName("lesson: a waiter held back by totalMaxSize is served when another endpoint puts a connection idle")
+    void totalLimitWaiterServedWhenAnotherEndpointGoesIdle() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(1).totalMaxSize(1));
+        TestConnection c1 = pool.acquire(1);
+        PendingAcquire w = pool.startAcquire(2, null);
+        w.awaitQueued();
+
+        pool.release(1, c1); // idle core of endpoint 1: the waiter evicts it to make room
+        TestConnection c2 = w.join();
+        assertEquals(2, c2.endpoint());
+        assertEquals(List.of(c1), manager.disposals());
+        assertEquals(1, pool.size());
+        assertEquals(Set.of(2), pool.endpoints());
+        pool.release(2, c2);
+    }
+
+    @Test
+    @DisplayName("lesson: a waiter held back by totalMaxSize is served when another endpoint frees a slot")
+    void totalLimitWaiterServedWhenAnotherEndpointFreesASlot() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(1).totalMaxSize(1));
+        TestConnection c1 = pool.acquire(1);
+        PendingAcquire w = pool.startAcquire(2, null);
+        w.awaitQueued();
+
+        pool.discard(1, c1);
+        TestConnection c2 = w.join();
+        assertEquals(2, c2.endpoint());
+        assertEquals(1, pool.size());
+        pool.release(2, c2);
+    }
+
+    @Test
+    @DisplayName("at totalMaxSize the idle connection expiring soonest (of any other endpoint) is evicted")
+    void evictsTheSoonestExpiringIdleConnection() throws Exception {
+        // extras expire at release + idleTimeout: endpoint 1's was released first
+        TestPool pool = open(config().minIdle(0).maxSize(2).totalMaxSize(2).idleTimeout(Duration.ofSeconds(30)));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(2);
+        pool.release(1, a);
+        Waits.letTimePass(Duration.ofMillis(20)); // distinct deadlines
+        pool.release(2, b);
+
+        TestConnection c = pool.acquire(3);
+        assertEquals(List.of(a), manager.disposals());
+        assertEquals(2, pool.size());
+        assertEquals(Set.of(2, 3), pool.endpoints());
+        pool.release(3, c);
+    }
+
+    /**
+     * Endpoint 1's core connection (released first, expires at creation + 1 h) must survive;
+     * endpoint 2's extra (released later, expires at release + 30 s) is evicted: the order is by
+     * deadline, not by release time.
+     */
+    @Test
+    @DisplayName("eviction is by deadline, not by idle age: an extra goes before an older core connection")
+    void evictionIsByDeadlineNotByAge() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(2).totalMaxSize(3)
+                .idleTimeout(Duration.ofSeconds(30)).maxLifetime(Duration.ofHours(1)));
+        TestConnection core1 = pool.acquire(1);
+        pool.release(1, core1);
+        TestConnection x = pool.acquire(2);
+        TestConnection y = pool.acquire(2);
+        pool.release(2, x); // acquired 1 >= free core 1: extra
+        pool.release(2, y); // core
+
+        TestConnection c = pool.acquire(3);
+        assertEquals(List.of(x), manager.disposals());
+        assertEquals(3, pool.size());
+        pool.release(3, c);
+    }
+
+    @Test
+    @DisplayName("no eviction when the acquiring endpoint itself is at maxSize")
+    void noEvictionWhenOwnEndpointIsFull() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(1).totalMaxSize(2));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(2);
+        pool.release(2, b);
+
+        assertThrows(AcquireTimeoutException.class, () -> pool.acquire(1, Duration.ZERO));
+        assertEquals(List.of(), manager.disposals());
+        assertEquals(2, pool.size());
+        pool.release(1, a);
+    }
+
+    // ---------------------------------------------------------------- deadlines
+
+    @Test
+    @DisplayName("an acquire fails with AcquireTimeoutException at its deadline, not before; counted in timeouts")
+    void acquireFailsAtItsDeadline() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+
+        long start = System.nanoTime();
+        assertThrows(AcquireTimeoutException.class, () -> pool.acquire(1, DELAY));
+        long elapsed = millisSince(start);
+        assertTrue(elapsed >= DELAY.toMillis() - 5, "failed after " + elapsed + " ms, before its deadline");
+        assertTrue(elapsed < Waits.LONG.toMillis(), "failed after " + elapsed + " ms");
+        Waits.until(() -> pool.stats(1).pending() == 0, "no waiter left");
+        assertEquals(1, pool.stats(1).timeouts());
+        assertEquals(1, pool.stats().timeouts());
+        assertEquals(1, pool.stats(1).acquires());
+        pool.release(1, c);
+    }
+
+    @Test
+    @DisplayName("the configured acquireTimeout applies to acquire(ep) and to acquire(ep, null)")
+    void configuredAcquireTimeoutApplies() throws Exception {
+        TestPool pool = open(config().maxSize(1).acquireTimeout(DELAY));
+        TestConnection c = pool.acquire(1);
+        assertThrows(AcquireTimeoutException.class, () -> pool.acquire(1));
+        assertThrows(AcquireTimeoutException.class, () -> pool.acquire(1, null));
+        assertEquals(2, pool.stats(1).timeouts());
+        pool.release(1, c);
+    }
+
+    @Test
+    @DisplayName("timeout zero or negative: an idle connection is still handed out")
+    void timeoutZeroHandsOutIdle() throws Exception {
+        TestPool pool = open(config());
+        TestConnection c = pool.acquire(1);
+        pool.release(1, c);
+        assertSame(c, pool.acquire(1, Duration.ZERO));
+        pool.release(1, c);
+        assertSame(c, pool.acquire(1, Duration.ofMillis(-5)));
+        pool.release(1, c);
+    }
+
+    @Test
+    @DisplayName("timeout zero or negative: a connection is created if a slot is free (create gets a null timeout)")
+    void timeoutZeroCreatesWhenASlotIsFree() throws Exception {
+        TestPool pool = open(config());
+        TestConnection a = pool.acquire(1, Duration.ZERO);
+        TestConnection b = pool.acquire(2, Duration.ofSeconds(-1));
+        assertEquals(List.of(a, b), manager.creations());
+        if (blocking()) {
+            assertNull(manager.createTimeouts().get(0), "create's timeout for a do-not-wait acquire");
+            assertNull(manager.createTimeouts().get(1), "create's timeout for a do-not-wait acquire");
+        }
+        pool.release(1, a);
+        pool.release(2, b);
+    }
+
+    @Test
+    @DisplayName("timeout zero or negative: AcquireTimeoutException at once when no slot is free")
+    void timeoutZeroFailsAtOnce() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+        for (Duration t : List.of(Duration.ZERO, Duration.ofMillis(-1))) {
+            long start = System.nanoTime();
+            assertThrows(AcquireTimeoutException.class, () -> pool.acquire(1, t));
+            assertTrue(millisSince(start) < 1000, "took " + millisSince(start) + " ms, must not wait");
+        }
+        assertEquals(0, pool.stats(1).pending());
+        pool.release(1, c);
+    }
+
+    @Test
+    @DisplayName("lesson: a create completing after its acquirer's deadline goes back idle; the acquirer times out")
+    void lateCreateGoesBackIdle() throws Exception {
+        Gate gate = gateCreates();
+        TestPool pool = open(config());
+        PendingAcquire p = pool.startAcquire(1, DELAY);
+        gate.awaitEntered(1);
+        Waits.letTimePass(DELAY.plusMillis(50));
+        gate.open();
+
+        assertInstanceOf(AcquireTimeoutException.class, p.joinFailure());
+        Waits.until(() -> pool.stats(1).idle() == 1, () -> "late connection not idle: " + pool.stats(1));
+        assertEquals(1, pool.size());
+        TestConnection c = pool.acquire(1, Duration.ZERO);
+        assertSame(manager.creations().get(0), c, "the late connection is reused");
+        assertEquals(1, manager.createCalls());
+        assertEquals(1, pool.stats(1).timeouts());
+        pool.release(1, c);
+    }
+
+    @Test
+    @DisplayName("lesson: a create completing after its acquirer gave up and the pool closed is disposed")
+    void lateCreateAfterCloseIsDisposed() throws Exception {
+        Gate gate = gateCreates();
+        TestPool pool = open(config());
+        PendingAcquire p = pool.startAcquire(1, DELAY);
+        gate.awaitEntered(1);
+        Waits.letTimePass(DELAY.plusMillis(50));
+        Background closing = pool.startClose(null);
+        Waits.until(pool::isClosed, "pool closed");
+        gate.open();
+
+        Throwable failure = p.joinFailure();
+        assertTrue(failure instanceof AcquireTimeoutException || failure instanceof ConnectionPoolClosedException,
+                "acquirer's failure: " + failure);
+        closing.join();
+        Waits.until(() -> manager.disposed() == 1, "late connection disposed");
+        assertEquals(manager.creations(), manager.disposals());
+        assertEquals(0, pool.size());
+    }
+
+    @Test
+    @DisplayName("lesson: an acquire without deadline does not wait forever while every create fails")
+    void acquireWithoutDeadlineGetsCreateFailure() throws Exception {
+        Gate gate = gateCreates();
+        manager.createError = new TestRuntimeException("endpoint down");
+        TestPool pool = open(config().maxSize(1));
+
+        PendingAcquire first = pool.startAcquire(1, null);
+        gate.awaitEntered(1);
+        PendingAcquire second = pool.startAcquire(1, null); // waits: the only slot is being created
+        second.awaitQueued();
+        gate.open();
+
+        assertSame(manager.createError, first.joinFailure());
+        assertSame(manager.createError, second.joinFailure());
+        assertEquals(0, pool.size());
+        assertEquals(0, pool.stats().pending());
+    }
+
+    @Test
+    @DisplayName("the manager's create gets the remaining budget, or null without a deadline (blocking)")
+    void createGetsTheRemainingBudget() throws Exception {
+        assumeTrue(blocking(), "the async manager's create takes no timeout");
+        TestPool pool = open(config());
+        TestConnection a = pool.acquire(1, Duration.ofSeconds(5));
+        TestConnection b = pool.acquire(2);
+        Duration budget = manager.createTimeouts().get(0);
+        assertTrue(budget != null && !budget.isNegative() && !budget.isZero()
+                && budget.compareTo(Duration.ofSeconds(5)) <= 0, "budget " + budget);
+        assertNull(manager.createTimeouts().get(1));
+        pool.release(1, a);
+        pool.release(2, b);
+    }
+
+    // ---------------------------------------------------------------- statistics and endpoints
+
+    @Test
+    @DisplayName("statistics count total, acquired, idle, created, disposed, dead, acquires and timeouts")
+    void statisticsCountEveryEvent() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(2));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(1);
+        assertEquals(new EndpointStats(2, 2, 0, 0, 2, 0, 0, 2, 0), pool.stats(1));
+
+        pool.release(1, a); // acquired 1 >= free core slots 1: extra
+        assertEquals(new EndpointStats(2, 1, 1, 0, 2, 0, 0, 2, 0), pool.stats(1));
+
+        assertSame(a, pool.acquire(1, Duration.ZERO));
+        assertThrows(AcquireTimeoutException.class, () -> pool.acquire(1, Duration.ofMillis(20)));
+        assertEquals(new EndpointStats(2, 2, 0, 0, 2, 0, 0, 3, 1), pool.stats(1));
+
+        a.alive = false;
+        pool.release(1, a); // extra
+        pool.release(1, b); // core
+        assertSame(b, pool.acquire(1)); // core first
+        TestConnection c = pool.acquire(1); // a is checked, found dead, disposed; c is created
+        assertNotSame(a, c);
+        assertEquals(new EndpointStats(2, 2, 0, 0, 3, 1, 1, 5, 1), pool.stats(1));
+        pool.release(2, pool.acquire(2));
+
+        PoolStats total = pool.stats();
+        assertEquals(3, total.total());
+        assertEquals(2, total.acquired());
+        assertEquals(1, total.idle());
+        assertEquals(2, total.endpoints());
+        assertEquals(4, total.created());
+        assertEquals(1, total.disposed());
+        assertEquals(1, total.dead());
+        assertEquals(6, total.acquires());
+        assertEquals(1, total.timeouts());
+        pool.release(1, b);
+        pool.release(1, c);
+    }
+
+    @Test
+    @DisplayName("an unknown endpoint has size 0 and all-zero statistics")
+    void unknownEndpointIsEmpty() throws Exception {
+        TestPool pool = open(config());
+        assertEquals(0, pool.size(42));
+        assertEquals(EndpointStats.EMPTY, pool.stats(42));
+        assertEquals(Set.of(), pool.endpoints());
+        assertEquals(new PoolStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), pool.stats());
+    }
+
+    @Test
+    @DisplayName("an endpoint without connections is forgotten (discard, expiry)")
+    void emptyEndpointsAreForgotten() throws Exception {
+        TestPool pool = open(config().minIdle(0).idleTimeout(Duration.ZERO));
+        TestConnection c = pool.acquire(1);
+        TestConnection d = pool.acquire(2);
+        assertEquals(Set.of(1, 2), pool.endpoints());
+        assertEquals(2, pool.stats().endpoints());
+
+        pool.discard(1, c);
+        assertEquals(Set.of(2), pool.endpoints());
+        assertEquals(EndpointStats.EMPTY, pool.stats(1));
+        pool.release(2, d); // idle timeout zero: disposed by this release
+        assertEquals(Set.of(), pool.endpoints());
+        assertEquals(0, pool.stats().endpoints());
+        assertEquals(EndpointStats.EMPTY, pool.stats(2));
+    }
+
+    @Test
+    @DisplayName("endpoints() lists an endpoint that has only waiters")
+    void endpointWithWaitersIsListed() throws Exception {
+        TestPool pool = open(config().maxSize(1).totalMaxSize(1));
+        TestConnection c = pool.acquire(1);
+        PendingAcquire w = pool.startAcquire(2, null);
+        w.awaitQueued();
+        assertEquals(Set.of(1, 2), pool.endpoints());
+        assertEquals(1, pool.stats(2).pending());
+        pool.discard(1, c);
+        pool.release(2, w.join());
+    }
+
+    // ---------------------------------------------------------------- close
+
+    @Test
+    @DisplayName("acquire, withConnection and reconfigure on a closed pool throw ConnectionPoolClosedException")
+    void closedPoolRejectsCalls() throws Exception {
+        TestPool pool = open(config());
+        pool.close();
+        assertTrue(pool.isClosed());
+        assertThrows(ConnectionPoolClosedException.class, () -> pool.acquire(1));
+        assertThrows(ConnectionPoolClosedException.class, () -> pool.acquire(1, Duration.ZERO));
+        assertThrows(ConnectionPoolClosedException.class, () -> pool.withConnection(1, null, c -> null));
+        assertThrows(ConnectionPoolClosedException.class, () -> pool.reconfigure(pool.config()));
+        assertEquals(0, manager.createCalls());
+    }
+
+    @Test
+    @DisplayName("close disposes idle connections at once and waits for leases to come back")
+    void closeWaitsForLeases() throws Exception {
+        TestPool pool = open(config().minIdle(2));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(1);
+        pool.release(1, b);
+
+        Background closing = pool.startClose(null);
+        closing.awaitWaiting();
+        Waits.until(() -> manager.disposals().equals(List.of(b)), () -> "disposals " + manager.disposals());
+        assertFalse(a.isDisposed());
+        assertFalse(closing.isDone());
+
+        pool.release(1, a);
+        closing.join();
+        assertEquals(List.of(b, a), manager.disposals());
+        assertEquals(0, pool.size());
+        assertEquals(Set.of(), pool.endpoints());
+    }
+
+    @Test
+    @DisplayName("close(timeout) disposes leased connections once the timeout passed; their release is harmless")
+    void closeWithTimeoutDisposesLeases() throws Exception {
+        TestPool pool = open(config());
+        TestConnection a = pool.acquire(1);
+
+        long start = System.nanoTime();
+        pool.close(DELAY);
+        assertTrue(millisSince(start) >= DELAY.toMillis() - 5, "close returned after " + millisSince(start) + " ms");
+        assertEquals(List.of(a), manager.disposals());
+        assertEquals(0, pool.size());
+
+        PoolStats before = pool.stats();
+        pool.release(1, a); // harmless, changes nothing
+        assertEquals(before, pool.stats());
+        assertEquals(List.of(a), manager.disposals());
+        assertEquals(List.of(), manager.releases(), "onRelease for a connection close already disposed");
+    }
+
+    @Test
+    @DisplayName("waiting acquirers fail with ConnectionPoolClosedException when the pool closes")
+    void closeFailsWaiters() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+        PendingAcquire w = pool.startAcquire(1, null);
+        w.awaitQueued();
+
+        Background closing = pool.startClose(null); // waits for c
+        assertInstanceOf(ConnectionPoolClosedException.class, w.joinFailure());
+        Waits.until(() -> pool.stats().pending() == 0, "no waiter left");
+        assertFalse(closing.isDone());
+        pool.release(1, c);
+        closing.join();
+        assertEquals(List.of(c), manager.disposals());
+    }
+
+    @Test
+    @DisplayName("closing twice is harmless")
+    void closeTwice() throws Exception {
+        TestPool pool = open(config());
+        pool.release(1, pool.acquire(1));
+        pool.close();
+        pool.close();
+        pool.close(Duration.ZERO);
+        assertEquals(1, manager.disposed());
+    }
+
+    @Test
+    @DisplayName("close stops the background collector (no thread named after the pool survives)")
+    void closeStopsTheCollector() throws Exception {
+        String name = "collector-stop-" + System.nanoTime();
+        TestPool pool = open(config().name(name).backgroundCollector(true).idleTimeout(DELAY));
+        pool.release(1, pool.acquire(1));
+        pool.close();
+        Waits.until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().contains(name)), "threads named after the pool ended");
+    }
+
+    // ---------------------------------------------------------------- interruption, cancellation
+
+    @Test
+    @DisplayName("an interrupted (blocking) or cancelled (async) waiter leaves no trace")
+    void abandonedWaiterLeavesNoTrace() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+        PendingAcquire w = pool.startAcquire(1, null);
+        w.awaitQueued();
+
+        w.cancel();
+        Throwable failure = w.joinFailure();
+        if (blocking()) {
+            assertInstanceOf(InterruptedException.class, failure);
+        } else {
+            assertInstanceOf(CancellationException.class, failure);
+        }
+        Waits.until(() -> pool.stats(1).pending() == 0, "waiter withdrawn");
+
+        pool.release(1, c);
+        assertEquals(new EndpointStats(1, 0, 1, 0, 1, 0, 0, 1, 0), pool.stats(1));
+        assertSame(c, pool.acquire(1, Duration.ZERO));
+        pool.release(1, c);
+    }
+
+    // ---------------------------------------------------------------- hand-off atomicity
+
+    /**
+     * One connection (maxSize 1) and a waiter whose deadline (1..4 ms) races the release. Whatever
+     * wins, the connection ends in exactly one place: the waiter has it, or it is idle and the next
+     * do-not-wait acquire gets it. Repeated up to 300 times or 3 s.
+     */
+    @Test
+    @DisplayName("lesson: hand-off racing the waiter's deadline gives the connection to exactly one place")
+    void handOffRacingTimeout() throws Exception {
+        TestPool pool = open(config().maxSize(1).totalMaxSize(1));
+        TestConnection c = pool.acquire(1);
+        int handed = 0;
+        int timedOut = 0;
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 300 && System.nanoTime() < end; i++) {
+            PendingAcquire w = pool.startAcquire(1, Duration.ofMillis(1 + random.nextInt(4)));
+            spin(random.nextInt(4_000_000));
+            pool.release(1, c);
+            TestConnection got;
+            try {
+                got = w.join();
+                handed++;
+            } catch (AcquireTimeoutException e) {
+                timedOut++;
+                got = pool.acquire(1, Duration.ZERO);
+            }
+            assertSame(c, got, "iteration " + i);
+            Waits.until(() -> pool.stats(1).pending() == 0, "no waiter left");
+            assertEquals(1, pool.size());
+            assertEquals(1, pool.stats(1).acquired());
+        }
+        pool.release(1, c);
+        assertEquals(1, manager.createCalls());
+        System.out.printf("%s hand-off vs timeout: %d handed over, %d timed out%n", flavour(), handed, timedOut);
+    }
+
+    /**
+     * A waiter cancelled (async) or interrupted (blocking) by one thread while another releases
+     * the only connection: the connection goes to the waiter or back idle, never nowhere.
+     */
+    @Test
+    @DisplayName("lesson: hand-off racing cancellation/interruption gives the connection to exactly one place")
+    void handOffRacingCancellation() throws Exception {
+        TestPool pool = open(config().maxSize(1).totalMaxSize(1));
+        TestConnection c = pool.acquire(1);
+        int handed = 0;
+        int cancelled = 0;
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        java.util.Random random = new java.util.Random(2);
+        for (int i = 0; i < 200 && System.nanoTime() < end; i++) {
+            PendingAcquire w = pool.startAcquire(1, null);
+            w.awaitQueued();
+            TestConnection held = c;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.CompletableFuture<Void> released = new java.util.concurrent.CompletableFuture<>();
+            int delay = random.nextInt(200_000);
+            Thread releaser = new Thread(() -> {
+                try {
+                    start.await();
+                    spin(delay);
+                    pool.release(1, held);
+                    released.complete(null);
+                } catch (Throwable t) {
+                    released.completeExceptionally(t);
+                }
+            });
+            releaser.start();
+            start.await();
+            w.cancel();
+            org.genericpool.tests.support.Futures.get(released);
+            TestConnection got;
+            try {
+                got = w.join();
+                handed++;
+            } catch (InterruptedException | CancellationException e) {
+                cancelled++;
+                got = pool.acquire(1, Duration.ZERO);
+            }
+            if (w.thread() != null) {
+                w.thread().join(Waits.LONG.toMillis());
+            }
+            assertSame(c, got, "iteration " + i);
+            Waits.until(() -> pool.stats(1).pending() == 0, "no waiter left");
+            assertEquals(1, pool.stats(1).acquired());
+        }
+        pool.release(1, c);
+        assertEquals(1, manager.createCalls());
+        System.out.printf("%s hand-off vs cancel: %d handed over, %d withdrawn%n", flavour(), handed, cancelled);
+    }
+
+    static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+}
