@@ -1,0 +1,291 @@
+package org.genericpool.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.genericpool.AcquireTimeoutException;
+import org.genericpool.ConnectionManagerException;
+import org.genericpool.ConnectionPool;
+import org.genericpool.ConnectionPools;
+import org.genericpool.PoolConfig;
+import org.genericpool.PoolStats;
+import org.genericpool.async.AsyncConnectionPool;
+import org.genericpool.tests.support.Futures;
+import org.genericpool.tests.support.ScriptedManager;
+import org.genericpool.tests.support.TestConnection;
+import org.genericpool.tests.support.Waits;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Stress, bounded in time: many threads over several endpoints acquire, hold, release and discard
+ * at random, with per-call timeouts (none, zero, a few ms), interruptions (blocking) or
+ * cancellations (async), random create failures and dead connections, and short idle/lifetime
+ * timeouts so expiry and eviction at the total limit run all the time. The manager counts live
+ * connections per endpoint and in all and records every moment above maxSize/totalMaxSize; the
+ * clients record a connection held twice at once, a disposed one handed out, or one of the wrong
+ * endpoint. Afterwards: no violation, nothing leased, no waiter, and after close
+ * created == disposed (manager and pool statistics) and size 0. Figures go to stdout.
+ */
+@Timeout(60)
+class StressTest {
+    private static final int ENDPOINTS = 6;
+    private static final int MAX_SIZE = 3;
+    private static final int TOTAL_MAX_SIZE = 12; // below ENDPOINTS * MAX_SIZE: the total limit binds
+    private static final Duration RUN = Duration.ofSeconds(4);
+
+    private static PoolConfig config(boolean backgroundCollector) {
+        return PoolConfig.builder().minIdle(1).maxSize(MAX_SIZE).totalMaxSize(TOTAL_MAX_SIZE)
+                .idleTimeout(Duration.ofMillis(5)).maxLifetime(Duration.ofMillis(50))
+                .acquireTimeout(Duration.ofSeconds(5)) // "no per-call timeout" still ends: a lost waiter fails the run
+                .backgroundCollector(backgroundCollector).build();
+    }
+
+    private static ScriptedManager manager() {
+        ScriptedManager m = new ScriptedManager().recording(false).limits(MAX_SIZE, TOTAL_MAX_SIZE);
+        m.createFailureRate = 0.02;
+        m.deadRate = 0.02;
+        return m;
+    }
+
+    /** What the clients count; a violation is anything the pool contract forbids. */
+    private static final class Tally {
+        final AtomicLong acquired = new AtomicLong();
+        final AtomicLong released = new AtomicLong();
+        final AtomicLong discarded = new AtomicLong();
+        final AtomicLong timeouts = new AtomicLong();
+        final AtomicLong createFailures = new AtomicLong();
+        final AtomicLong abandoned = new AtomicLong();
+        final Queue<String> violations = new ConcurrentLinkedQueue<>();
+        final Queue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+
+        long operations() {
+            return acquired.get() + timeouts.get() + createFailures.get() + abandoned.get();
+        }
+
+        void got(int endpoint, TestConnection c) {
+            acquired.incrementAndGet();
+            if (!c.inUse.compareAndSet(false, true)) {
+                violations.add("connection " + c + " handed to two holders");
+            }
+            if (c.isDisposed()) {
+                violations.add("disposed connection " + c + " handed out");
+            }
+            if (c.endpoint() != endpoint) {
+                violations.add("connection " + c + " handed out for endpoint " + endpoint);
+            }
+        }
+    }
+
+    private static Duration randomTimeout(ThreadLocalRandom r) {
+        switch (r.nextInt(3)) {
+            case 0:
+                return null; // the configured 5 s
+            case 1:
+                return Duration.ZERO;
+            default:
+                return Duration.ofMillis(1 + r.nextInt(5));
+        }
+    }
+
+    private static void hold(ThreadLocalRandom r) {
+        BehaviourContract.spin(r.nextInt(50_000));
+    }
+
+    @Test
+    @DisplayName("stress: blocking pool, dispose-on-release, interrupts")
+    void blockingStress() throws Exception {
+        ScriptedManager m = manager();
+        ConnectionPool<Integer, TestConnection> pool = ConnectionPools.create(m, config(false));
+        Tally tally = new Tally();
+        int threads = 8;
+        long end = System.nanoTime() + RUN.toNanos();
+        long start = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                while (System.nanoTime() - end < 0) {
+                    int ep = r.nextInt(ENDPOINTS);
+                    TestConnection c;
+                    try {
+                        c = pool.acquire(ep, randomTimeout(r));
+                    } catch (InterruptedException e) {
+                        tally.abandoned.incrementAndGet();
+                        continue;
+                    } catch (AcquireTimeoutException e) {
+                        tally.timeouts.incrementAndGet();
+                        continue;
+                    } catch (ConnectionManagerException e) {
+                        tally.createFailures.incrementAndGet();
+                        continue;
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                        continue;
+                    }
+                    tally.got(ep, c);
+                    hold(r);
+                    c.inUse.set(false);
+                    try {
+                        if (r.nextInt(100) < 15) {
+                            pool.discard(ep, c);
+                            tally.discarded.incrementAndGet();
+                        } else {
+                            pool.release(ep, c);
+                            tally.released.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                    }
+                }
+                Thread.interrupted();
+            }, "stress-blocking-" + i);
+            t.start();
+            workers.add(t);
+        }
+        long interrupts = 0;
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        while (System.nanoTime() - end < 0) {
+            workers.get(r.nextInt(threads)).interrupt();
+            interrupts++;
+            Thread.sleep(1); // pacing of the interrupter, not synchronisation
+        }
+        for (Thread t : workers) {
+            t.join(Waits.LONG.toMillis());
+            assertFalse(t.isAlive(), t.getName() + " still running");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        PoolStats quiet = pool.stats();
+        pool.close(Duration.ofSeconds(5));
+        report("blocking", threads, tally, m, pool.stats(), seconds, "interrupts sent " + interrupts);
+        check(tally, m, quiet, pool.stats(), pool.size());
+    }
+
+    @Test
+    @DisplayName("stress: async pool, background collector, cancellations, manager completing on other threads")
+    void asyncStress() throws Exception {
+        ScriptedManager m = manager();
+        ExecutorService completion = Executors.newFixedThreadPool(2);
+        m.asyncCompletion = completion;
+        AsyncConnectionPool<Integer, TestConnection> pool = ConnectionPools.createAsync(m.async(), config(true));
+        Tally tally = new Tally();
+        int threads = 8;
+        long end = System.nanoTime() + RUN.toNanos();
+        long start = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                Thread t = new Thread(() -> {
+                    ThreadLocalRandom r = ThreadLocalRandom.current();
+                    while (System.nanoTime() - end < 0) {
+                        int ep = r.nextInt(ENDPOINTS);
+                        Duration timeout = randomTimeout(r);
+                        CompletableFuture<TestConnection> f = timeout == null ? pool.acquire(ep) : pool.acquire(ep, timeout);
+                        if (r.nextInt(100) < 15) {
+                            BehaviourContract.spin(r.nextInt(200_000));
+                            if (f.cancel(true)) {
+                                tally.abandoned.incrementAndGet();
+                                continue;
+                            }
+                        }
+                        TestConnection c;
+                        try {
+                            c = f.get(Waits.LONG.toMillis(), TimeUnit.MILLISECONDS);
+                        } catch (ExecutionException e) {
+                            Throwable cause = Futures.unwrap(e);
+                            if (cause instanceof AcquireTimeoutException) {
+                                tally.timeouts.incrementAndGet();
+                            } else if (cause instanceof ConnectionManagerException) {
+                                tally.createFailures.incrementAndGet();
+                            } else {
+                                tally.unexpected.add(cause);
+                            }
+                            continue;
+                        } catch (CancellationException e) {
+                            tally.unexpected.add(e);
+                            continue;
+                        } catch (Throwable e) {
+                            tally.unexpected.add(e);
+                            continue;
+                        }
+                        tally.got(ep, c);
+                        hold(r);
+                        c.inUse.set(false);
+                        try {
+                            if (r.nextInt(100) < 15) {
+                                Futures.get(pool.discard(ep, c));
+                                tally.discarded.incrementAndGet();
+                            } else {
+                                Futures.get(pool.release(ep, c));
+                                tally.released.incrementAndGet();
+                            }
+                        } catch (Throwable e) {
+                            tally.unexpected.add(e);
+                        }
+                    }
+                }, "stress-async-" + i);
+                t.start();
+                clients.add(t);
+            }
+            for (Thread t : clients) {
+                t.join(RUN.toMillis() + Waits.LONG.toMillis());
+                assertFalse(t.isAlive(), t.getName() + " still running");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            Waits.until(() -> pool.stats().pending() == 0 && pool.stats().acquired() == 0,
+                    () -> "quiescent pool: " + pool.stats());
+            PoolStats quiet = pool.stats();
+            Futures.get(pool.closeAsync(Duration.ofSeconds(5)));
+            Waits.until(() -> m.created() == m.disposed(), "in-flight disposals done");
+            report("async", threads, tally, m, pool.stats(), seconds, "");
+            check(tally, m, quiet, pool.stats(), pool.size());
+        } finally {
+            completion.shutdownNow();
+        }
+    }
+
+    private static void report(String flavour, int threads, Tally t, ScriptedManager m, PoolStats stats,
+                               double seconds, String extra) {
+        System.out.printf("STRESS %s: threads=%d endpoints=%d maxSize=%d totalMaxSize=%d seconds=%.1f operations=%d "
+                        + "(acquired=%d released=%d discarded=%d timeouts=%d createFailures=%d %s=%d) "
+                        + "created=%d disposed=%d peakLive=%d peakLivePerEndpoint=%d violations=%d %s%n",
+                flavour, threads, ENDPOINTS, MAX_SIZE, TOTAL_MAX_SIZE, seconds, t.operations(),
+                t.acquired.get(), t.released.get(), t.discarded.get(), t.timeouts.get(), t.createFailures.get(),
+                flavour.equals("async") ? "cancelled" : "interrupted", t.abandoned.get(),
+                m.created(), m.disposed(), m.peakTotal(), m.peakPerEndpoint(),
+                t.violations.size() + m.violationCount(), extra);
+    }
+
+    private static void check(Tally t, ScriptedManager m, PoolStats quiet, PoolStats closed, int size) {
+        assertEquals(List.of(), new ArrayList<>(t.unexpected), "unexpected failures");
+        assertEquals(List.of(), new ArrayList<>(t.violations), "client-side violations");
+        assertEquals(List.of(), m.violations(), "manager-side violations (limits, double dispose)");
+        assertEquals(0, quiet.acquired(), "leases left after all clients stopped: " + quiet);
+        assertEquals(0, quiet.pending(), "waiters left after all clients stopped: " + quiet);
+        assertTrue(t.acquired.get() > 1000, "too little work to mean anything: " + t.acquired.get());
+        assertEquals(m.created(), m.disposed(), "manager: created != disposed after close");
+        assertEquals(closed.created(), closed.disposed(), "pool stats: created != disposed after close: " + closed);
+        assertEquals(m.created(), closed.created(), "pool and manager disagree on created");
+        assertEquals(0, closed.pending());
+        assertEquals(0, size);
+        assertEquals(0, m.live());
+        assertEquals(0, m.disposedWhileInUse(), "a connection disposed while its holder used it");
+    }
+}
