@@ -707,8 +707,10 @@ public abstract class BehaviourContract extends PoolTestBase {
                     released.completeExceptionally(t);
                 }
             });
+            int cancelDelay = random.nextInt(200_000);
             releaser.start();
             start.await();
+            spin(cancelDelay);
             w.cancel();
             org.genericpool.tests.support.Futures.get(released);
             TestConnection got;
