@@ -85,6 +85,8 @@ public final class PoolCore<E, C> {
     /** The heap's earliest due time, {@link Long#MAX_VALUE} when empty; read without a lock. */
     private volatile long nextExpiry = Long.MAX_VALUE;
     private volatile Runnable expiryListener = () -> { };
+    /** Whether releases dispose expired connections (no background collector). */
+    private final boolean collectOnRelease;
     private Disposer<E, C> disposer;
 
     /** The configuration with its derived values, swapped as a whole. */
@@ -107,6 +109,7 @@ public final class PoolCore<E, C> {
     /** @param config the initial configuration */
     public PoolCore(PoolConfig config) {
         this.settings = new Settings(config);
+        this.collectOnRelease = !config.backgroundCollector();
     }
 
     /** Sets how detached connections are disposed; called once by the flavour before use. */
@@ -445,27 +448,32 @@ public final class PoolCore<E, C> {
 
     /**
      * Takes back a connection marked by {@link #checkout}: to the first waiter, idle, or detached
-     * if it outlived its lifetime, is surplus, or the pool closed.
+     * if it outlived its lifetime, is surplus, or the pool closed. With {@code collect}, and
+     * without a background collector, then disposes a batch of expired idle connections.
      *
      * @return the entry if the caller must dispose it, else null
      */
-    public Entry<E, C> checkin(Entry<E, C> e) {
+    public Entry<E, C> checkin(Entry<E, C> e, boolean collect) {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
+        long now = System.nanoTime();
         ep.lock.lock();
         try {
             if (e.state != Entry.RETURNING) {
                 return null; // disposed by close(timeout) meanwhile
             }
             ep.leased--;
-            if (detachIfUnwantedLocked(ep, e)) {
+            if (detachIfUnwantedLocked(ep, e, now)) {
                 return e;
             }
-            granted = makeAvailableLocked(ep, e, System.nanoTime());
+            granted = makeAvailableLocked(ep, e, now);
         } finally {
             ep.lock.unlock();
         }
         afterAvailable(granted, granted == null);
+        if (collect) {
+            collectIfDue(now);
+        }
         return null;
     }
 
@@ -480,6 +488,7 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = endpoints.get(key);
         Waiter<E, C> granted = null;
         boolean found = false;
+        long now = System.nanoTime();
         if (ep != null) {
             ep.lock.lock();
             try {
@@ -487,10 +496,10 @@ public final class PoolCore<E, C> {
                 if (e != null && e.state == Entry.LEASED) {
                     found = true;
                     ep.leased--;
-                    if (detachIfUnwantedLocked(ep, e)) {
+                    if (detachIfUnwantedLocked(ep, e, now)) {
                         return e;
                     }
-                    granted = makeAvailableLocked(ep, e, System.nanoTime());
+                    granted = makeAvailableLocked(ep, e, now);
                 }
             } finally {
                 ep.lock.unlock();
@@ -500,6 +509,7 @@ public final class PoolCore<E, C> {
             return notLeased(key, connection);
         }
         afterAvailable(granted, granted == null);
+        collectIfDue(now);
         return null;
     }
 
@@ -517,10 +527,11 @@ public final class PoolCore<E, C> {
             }
             ep.leased--;
             ep.acquires--;
-            if (detachIfUnwantedLocked(ep, e)) {
+            long now = System.nanoTime();
+            if (detachIfUnwantedLocked(ep, e, now)) {
                 granted = null;
             } else {
-                granted = makeAvailableLocked(ep, e, System.nanoTime());
+                granted = makeAvailableLocked(ep, e, now);
             }
         } finally {
             ep.lock.unlock();
@@ -571,9 +582,9 @@ public final class PoolCore<E, C> {
     }
 
     /** Detaches a returning connection that is not wanted back: outlived, surplus, or the pool closed. */
-    private boolean detachIfUnwantedLocked(Endpoint<E, C> ep, Entry<E, C> e) {
+    private boolean detachIfUnwantedLocked(Endpoint<E, C> ep, Entry<E, C> e, long now) {
         Settings s = settings;
-        if (closed || s.timeouts.outlived(e.createdAt, System.nanoTime())
+        if (closed || s.timeouts.outlived(e.createdAt, now)
                 || ep.slots > s.maxSize || total.get() > s.totalMaxSize) {
             detachLocked(e);
             return true;
@@ -773,6 +784,20 @@ public final class PoolCore<E, C> {
             }
         }
         return out;
+    }
+
+    /**
+     * Dispose-on-release: without a background collector, a release disposes up to the batch
+     * size of expired idle connections (the Python rule), if any is due at {@code now}.
+     */
+    private void collectIfDue(long now) {
+        if (!collectOnRelease || now - nextExpiry < 0) {
+            return;
+        }
+        Settings s = settings;
+        for (Entry<E, C> e : collectExpired(Timeouts.disposeBatch(s.config.disposeBatchSize(), total.get()))) {
+            disposer.dispose(e);
+        }
     }
 
     private void collectLocked(IdleList<E, C> list, Timeouts t, long now, int max, List<Entry<E, C>> out) {
