@@ -727,7 +727,8 @@ public final class PoolCore<E, C> {
             return List.of();
         }
         List<Entry<E, C>> out = new ArrayList<>();
-        for (int round = 0; round < max + SERVE_ROUNDS && out.size() < max; round++) {
+        long rounds = (long) max + SERVE_ROUNDS; // long: max may be Integer.MAX_VALUE
+        for (long round = 0; round < rounds && out.size() < max; round++) {
             Endpoint<E, C> ep = idle.peek();
             if (ep == null || ep.scheduledAt() - now > 0) {
                 break;
