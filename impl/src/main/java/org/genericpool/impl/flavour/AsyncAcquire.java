@@ -264,10 +264,10 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
             core.createFailed(endpoint);
             RuntimeException f = Failures.ofCreate(failure != null ? failure
                     : new NullPointerException("AsyncConnectionManager.create completed with null"), endpoint);
-            if (f instanceof AcquireTimeoutException) {
-                failTimeout(false);
+            if (completeExceptionally(f) && f instanceof AcquireTimeoutException) {
+                core.countTimeout(endpoint);
             }
-            fail(f);
+            cancelTimer();
             return;
         }
         boolean deliver = !isDone() && !(timed && System.nanoTime() - deadline > 0);
