@@ -238,6 +238,45 @@ public abstract class BehaviourContract extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("lesson: a waiter held back by totalMaxSize is served when another endpoint's create fails")
+    void totalLimitWaiterServedWhenAnotherEndpointsCreateFails() throws Exception {
+        Gate gate = gateCreates();
+        TestPool pool = open(config().minIdle(1).maxSize(1).totalMaxSize(1));
+        PendingAcquire creating = pool.startAcquire(1, null);
+        gate.awaitEntered(1);
+        PendingAcquire w = pool.startAcquire(2, null);
+        w.awaitQueued();
+
+        TestRuntimeException down = new TestRuntimeException("endpoint 1 down");
+        manager.createErrorByEndpoint.put(1, down);
+        gate.open();
+        assertSame(down, creating.joinFailure());
+        TestConnection c2 = w.join();
+        assertEquals(2, c2.endpoint());
+        pool.release(2, c2);
+    }
+
+    @Test
+    @DisplayName("a hand-off whose onAcquire fails puts the connection back; the next waiter gets it")
+    void handOffWithFailingOnAcquireServesTheNextWaiter() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+        PendingAcquire w1 = pool.startAcquire(1, null);
+        w1.awaitQueued();
+        PendingAcquire w2 = pool.startAcquire(1, null);
+        w2.awaitQueued();
+
+        TestRuntimeException once = new TestRuntimeException("onAcquire once");
+        manager.onAcquireOnce.set(once);
+        pool.release(1, c);
+        assertSame(once, w1.joinFailure());
+        assertSame(c, w2.join(), "the connection went back and on to the next waiter");
+        assertEquals(0, pool.stats(1).pending());
+        pool.release(1, c);
+        assertEquals(1, manager.createCalls());
+    }
+
+    @Test
     @DisplayName("at totalMaxSize the idle connection expiring soonest (of any other endpoint) is evicted")
     void evictsTheSoonestExpiringIdleConnection() throws Exception {
         // extras expire at release + idleTimeout: endpoint 1's was released first
@@ -675,6 +714,47 @@ public abstract class BehaviourContract extends PoolTestBase {
         pool.release(1, c);
         assertEquals(1, manager.createCalls());
         System.out.printf("%s hand-off vs timeout: %d handed over, %d timed out%n", flavour(), handed, timedOut);
+    }
+
+    /**
+     * totalMaxSize 1: the one connection is held on one endpoint; a waiter on a second endpoint with
+     * a 1..4 ms deadline and a waiter on a third without deadline queue; then the connection comes
+     * back. Whether the first waiter wins (evicting it) or times out, its turn must pass on: the
+     * second waiter is always served. Repeated up to 100 times or 3 s, rotating the endpoints.
+     */
+    @Test
+    @DisplayName("lesson: a total-limit waiter timing out during the hand-off passes its turn on to the next")
+    void totalLimitHandOffRacingTimeout() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(1).totalMaxSize(1));
+        int held = 1;
+        TestConnection c = pool.acquire(held);
+        int won = 0;
+        int timedOut = 0;
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 100 && System.nanoTime() < end; i++) {
+            int a = held % 3 + 1;
+            int b = a % 3 + 1;
+            PendingAcquire wa = pool.startAcquire(a, Duration.ofMillis(1 + random.nextInt(4)));
+            PendingAcquire wb = pool.startAcquire(b, null);
+            wb.awaitQueued();
+            pool.release(held, c);
+            try {
+                TestConnection got = wa.join();
+                won++;
+                assertEquals(a, got.endpoint());
+                pool.release(a, got);
+            } catch (AcquireTimeoutException e) {
+                timedOut++;
+            }
+            c = wb.join();
+            held = b;
+            assertEquals(b, c.endpoint(), "iteration " + i);
+            Waits.until(() -> pool.stats().pending() == 0, "no waiter left");
+            assertEquals(1, pool.size());
+        }
+        pool.release(held, c);
+        System.out.printf("%s total-limit hand-off vs timeout: first waiter won %d, timed out %d%n", flavour(), won, timedOut);
     }
 
     /**

@@ -51,6 +51,11 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     public volatile Exception onAcquireError;
     public volatile Exception onReleaseError;
     public volatile Exception onDeadError;
+    /** Thrown by {@code create} for one endpoint only. */
+    public final java.util.Map<Integer, Exception> createErrorByEndpoint = new ConcurrentHashMap<>();
+    /** Thrown by the next {@code onAcquire} only (one shot). */
+    public final java.util.concurrent.atomic.AtomicReference<Exception> onAcquireOnce =
+            new java.util.concurrent.atomic.AtomicReference<>();
     /** Holds every {@code create} until opened; null = create at once. */
     public volatile Gate createGate;
     /** Probability that a {@code create} fails with an {@link IOException}. */
@@ -126,6 +131,7 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     public void onAcquire(Integer endpoint, TestConnection connection) throws Exception {
         checkNotDisposed("onAcquire", connection);
         throwIfSet(onAcquireError);
+        throwIfSet(onAcquireOnce.getAndSet(null));
         record(acquires, connection);
     }
 
@@ -160,6 +166,7 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
 
     private TestConnection finishCreate(Integer endpoint) throws Exception {
         throwIfSet(createError);
+        throwIfSet(createErrorByEndpoint.get(endpoint));
         double rate = createFailureRate;
         if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
             throw new IOException("scripted random create failure");
