@@ -716,7 +716,7 @@ public final class PoolCore<E, C> {
             return List.of();
         }
         List<Entry<E, C>> out = new ArrayList<>();
-        long rounds = (long) max + SERVE_ROUNDS; // long: max may be Integer.MAX_VALUE
+        long rounds = 2L * max + SERVE_ROUNDS; // long: max may be Integer.MAX_VALUE
         for (long round = 0; round < rounds && out.size() < max; round++) {
             Endpoint<E, C> ep = idle.peek();
             if (ep == null || ep.scheduledAt() - now > 0) {
@@ -727,9 +727,14 @@ public final class PoolCore<E, C> {
                 if (!ep.isScheduled()) {
                     continue;
                 }
+                // One connection per round, the soonest of the endpoint due first: expired
+                // connections are disposed in deadline order across endpoints, as in the original.
                 Timeouts t = settings.timeouts;
-                collectLocked(ep.core, t, now, max, out);
-                collectLocked(ep.extra, t, now, max, out);
+                Entry<E, C> soonest = soonestIdle(ep, t);
+                if (soonest != null && deadline(soonest, t) - now <= 0) {
+                    detachLocked(soonest);
+                    out.add(soonest);
+                }
                 rescheduleLocked(ep, t);
             } finally {
                 ep.unlock();
@@ -749,18 +754,6 @@ public final class PoolCore<E, C> {
         Settings s = settings;
         for (Entry<E, C> e : collectExpired(Timeouts.disposeBatch(s.config.disposeBatchSize(), total.get()))) {
             disposer.dispose(e);
-        }
-    }
-
-    private void collectLocked(IdleList<E, C> list, Timeouts t, long now, int max, List<Entry<E, C>> out) {
-        Entry<E, C> e = list.head();
-        while (e != null && out.size() < max) {
-            Entry<E, C> next = e.next;
-            if (deadline(e, t) - now <= 0) {
-                detachLocked(e);
-                out.add(e);
-            }
-            e = next;
         }
     }
 
