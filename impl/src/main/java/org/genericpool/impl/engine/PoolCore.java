@@ -439,11 +439,10 @@ public final class PoolCore<E, C> {
             if (e.state != Entry.RETURNING) {
                 return null; // disposed by close(timeout) meanwhile
             }
-            ep.leased--;
-            if (detachIfUnwantedLocked(ep, e, now)) {
+            granted = takeBackLocked(ep, e, now);
+            if (e.state == Entry.GONE) {
                 return e;
             }
-            granted = makeAvailableLocked(ep, e, now);
         } finally {
             ep.unlock();
         }
@@ -472,11 +471,10 @@ public final class PoolCore<E, C> {
                 Entry<E, C> e = ep.entries.find(connection);
                 if (e != null && e.state == Entry.LEASED) {
                     found = true;
-                    ep.leased--;
-                    if (detachIfUnwantedLocked(ep, e, now)) {
+                    granted = takeBackLocked(ep, e, now);
+                    if (e.state == Entry.GONE) {
                         return e;
                     }
-                    granted = makeAvailableLocked(ep, e, now);
                 }
             } finally {
                 ep.unlock();
@@ -502,14 +500,8 @@ public final class PoolCore<E, C> {
             if (e.state != Entry.LEASED) {
                 return;
             }
-            ep.leased--;
             ep.acquires--;
-            long now = System.nanoTime();
-            if (detachIfUnwantedLocked(ep, e, now)) {
-                granted = null;
-            } else {
-                granted = makeAvailableLocked(ep, e, now);
-            }
+            granted = takeBackLocked(ep, e, System.nanoTime());
         } finally {
             ep.unlock();
         }
@@ -556,6 +548,20 @@ public final class PoolCore<E, C> {
         }
         throw new IllegalStateException("connection " + connection + " of endpoint " + key
                 + " is not leased from this pool (released twice, or never acquired from it)");
+    }
+
+    /**
+     * A leased connection comes back: detached (state GONE) if it is not wanted back, else to the
+     * first waiter or idle.
+     *
+     * @return the waiter granted the connection, to signal after unlocking, or null
+     */
+    private Waiter<E, C> takeBackLocked(Endpoint<E, C> ep, Entry<E, C> e, long now) {
+        ep.leased--;
+        if (detachIfUnwantedLocked(ep, e, now)) {
+            return null;
+        }
+        return makeAvailableLocked(ep, e, now);
     }
 
     /** Detaches a returning connection that is not wanted back: outlived, surplus, or the pool closed. */
