@@ -622,6 +622,8 @@ public final class PoolCore<E, C> {
                 w.grant(Waiter.PERMIT, null);
             } else if (ep.isEmpty()) {
                 retireLocked(ep);
+            } else if (!closed && !ep.waiters.isEmpty() && ep.slots < s.maxSize) {
+                markStarving(ep); // the total is over its limit (after a shrink): wait for it like the others
             }
         } finally {
             ep.unlock();
