@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -651,6 +652,86 @@ public abstract class BehaviourContract extends PoolTestBase {
         pool.close();
         Waits.until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.isAlive() && t.getName().contains(name)), "threads named after the pool ended");
+    }
+
+    @Test
+    @DisplayName("close while a create is in progress: close completes and the new connection is disposed")
+    void closeDuringCreate() throws Exception {
+        Gate gate = gateCreates();
+        TestPool pool = open(config());
+        PendingAcquire a = pool.startAcquire(1, null);
+        gate.awaitEntered(1);
+        Background closing = pool.startClose(null);
+        Waits.until(pool::isClosed, "pool closed");
+        gate.open();
+        try {
+            TestConnection c = a.join();
+            pool.release(1, c); // handed out before close noticed: its release disposes it
+        } catch (ConnectionPoolClosedException expected) {
+            // or the acquirer learns of the close and the pool disposes the connection itself
+        }
+        closing.join();
+        Waits.until(() -> manager.disposed() == 1, "the new connection disposed");
+        assertEquals(0, pool.size());
+    }
+
+    // ---------------------------------------------------------------- no pool lock around the manager
+
+    @Test
+    @DisplayName("a create that hangs for one endpoint stalls no other endpoint (no pool lock held around create)")
+    void hangingCreateStallsNobody() throws Exception {
+        Gate gate = new Gate();
+        manager.createGateByEndpoint.put(1, gate);
+        TestPool pool = open(config().totalMaxSize(10));
+        PendingAcquire hanging = pool.startAcquire(1, null);
+        gate.awaitEntered(1);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            TestConnection c = pool.acquire(2);
+            pool.release(2, c);
+            assertSame(c, pool.acquire(2, Duration.ZERO));
+            pool.discard(2, c);
+            pool.stats();
+            pool.stats(1);
+            assertEquals(1, pool.size());
+            assertEquals(Set.of(1), pool.endpoints());
+        }, "another endpoint was stalled by a hanging create");
+        gate.open();
+        pool.release(1, hanging.join());
+    }
+
+    @Test
+    @DisplayName("a dispose that hangs stalls nobody (no pool lock held around dispose)")
+    void hangingDisposeStallsNobody() throws Exception {
+        TestPool pool = open(config());
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(1);
+        Gate gate = new Gate();
+        manager.disposeGate = gate;
+        java.util.concurrent.CompletableFuture<Void> discarding = new java.util.concurrent.CompletableFuture<>();
+        Thread discarder = new Thread(() -> {
+            try {
+                pool.discard(1, a);
+                discarding.complete(null);
+            } catch (Throwable t) {
+                discarding.completeExceptionally(t);
+            }
+        }, "discarder");
+        discarder.start();
+        gate.awaitEntered(1);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            pool.release(1, b);
+            assertSame(b, pool.acquire(1));
+            TestConnection c = pool.acquire(2);
+            pool.release(2, c);
+            pool.release(1, b);
+            pool.stats();
+            pool.size();
+        }, "a hanging dispose stalled the pool");
+        gate.open();
+        org.genericpool.tests.support.Futures.get(discarding);
+        assertTrue(a.isDisposed());
     }
 
     // ---------------------------------------------------------------- interruption, cancellation

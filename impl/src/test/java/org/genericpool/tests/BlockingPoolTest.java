@@ -77,6 +77,19 @@ class BlockingPoolTest extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("Lease.close after close(timeout) disposed the connection is harmless")
+    void leaseCloseAfterForcedClose() throws Exception {
+        TestPool pool = open(config());
+        Lease<Integer, TestConnection> lease = raw(pool).connection(1);
+        pool.close(DELAY);
+        assertTrue(lease.connection().isDisposed());
+        PoolStats before = pool.stats();
+        lease.close();
+        assertEquals(before, pool.stats());
+        assertEquals(1, manager.disposals().size());
+    }
+
+    @Test
     @DisplayName("connection(ep, timeout) and connection(ep) honour the per-call and configured timeouts")
     void leaseTimeouts() throws Exception {
         TestPool pool = open(config().maxSize(1).acquireTimeout(DELAY));

@@ -72,12 +72,7 @@ public abstract class PoolTestBase {
 
     @AfterEach
     void closePoolsAndCheckInvariants() throws Exception {
-        for (ScriptedManager m : managers) {
-            Gate gate = m.createGate;
-            if (gate != null) {
-                gate.open();
-            }
-        }
+        managers.forEach(ScriptedManager::openAllGates);
         Throwable closeFailure = null;
         for (TestPool pool : opened) {
             try {

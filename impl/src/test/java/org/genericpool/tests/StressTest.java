@@ -72,7 +72,19 @@ class StressTest {
         final AtomicLong createFailures = new AtomicLong();
         final AtomicLong abandoned = new AtomicLong();
         final Queue<String> violations = new ConcurrentLinkedQueue<>();
-        final Queue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        final Queue<Throwable> unexpected = new ConcurrentLinkedQueue<>() {
+            private static final long serialVersionUID = 1L;
+            private final java.util.Set<String> printed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+            @Override
+            public boolean add(Throwable t) {
+                if (printed.add(t.getClass().getName())) { // the first of each kind, with its stack, for the engine's author
+                    System.out.println("STRESS unexpected failure (first of its kind):");
+                    t.printStackTrace(System.out);
+                }
+                return size() < 100 && super.add(t);
+            }
+        };
 
         long operations() {
             return acquired.get() + timeouts.get() + createFailures.get() + abandoned.get();
@@ -110,13 +122,37 @@ class StressTest {
     @Test
     @DisplayName("stress: blocking pool, dispose-on-release, interrupts")
     void blockingStress() throws Exception {
+        runBlocking("blocking", config(false), RUN, false);
+    }
+
+    /**
+     * Like {@link #blockingStress()} with a background collector while another thread reconfigures
+     * the live pool every few milliseconds between (maxSize 3, total 12) and (maxSize 2, total 6):
+     * shrinking leaves surplus leased connections, so the manager checks against the larger limits.
+     */
+    @Test
+    @DisplayName("stress: blocking pool, background collector, interrupts, live reconfiguration")
+    void blockingStressWithReconfigure() throws Exception {
+        runBlocking("blocking+reconfigure", config(true), Duration.ofSeconds(3), true);
+    }
+
+    private void runBlocking(String label, PoolConfig config, Duration run, boolean reconfigure) throws Exception {
         ScriptedManager m = manager();
-        ConnectionPool<Integer, TestConnection> pool = ConnectionPools.create(m, config(false));
+        ConnectionPool<Integer, TestConnection> pool = ConnectionPools.create(m, config);
         Tally tally = new Tally();
         int threads = 8;
-        long end = System.nanoTime() + RUN.toNanos();
+        long end = System.nanoTime() + run.toNanos();
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
+        AtomicLong reconfigurations = new AtomicLong();
+        Thread reconfigurer = new Thread(() -> {
+            PoolConfig small = config.toBuilder().maxSize(2).totalMaxSize(6).build();
+            while (reconfigure && System.nanoTime() - end < 0) {
+                pool.reconfigure(reconfigurations.incrementAndGet() % 2 == 0 ? config : small);
+                BehaviourContract.spin(2_000_000);
+            }
+        }, "stress-reconfigurer");
+        reconfigurer.start();
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
                 ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -169,11 +205,23 @@ class StressTest {
             t.join(Waits.LONG.toMillis());
             assertFalse(t.isAlive(), t.getName() + " still running");
         }
+        reconfigurer.join(Waits.LONG.toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
 
         PoolStats quiet = pool.stats();
+        if (!config.backgroundCollector()) { // nothing moves now: the statistics must add up exactly
+            assertEquals(pool.size(), quiet.total(), "size() vs stats().total()");
+            assertEquals(quiet.total(), quiet.acquired() + quiet.idle(), "total = acquired + idle when quiet: " + quiet);
+            int sum = 0;
+            for (Integer ep : pool.endpoints()) {
+                sum += pool.stats(ep).total();
+            }
+            assertEquals(quiet.total(), sum, "pool total = sum of endpoint totals");
+            assertEquals(quiet.total(), m.live(), "pool total = connections the manager sees live");
+        }
         pool.close(Duration.ofSeconds(5));
-        report("blocking", threads, tally, m, pool.stats(), seconds, "interrupts sent " + interrupts);
+        report(label, threads, tally, m, pool.stats(), seconds, "interrupts sent " + interrupts
+                + (reconfigure ? ", reconfigurations " + reconfigurations.get() : ""));
         check(tally, m, quiet, pool.stats(), pool.size());
     }
 
@@ -261,6 +309,68 @@ class StressTest {
         }
     }
 
+    /**
+     * A failing {@code onAcquire} puts the connection back idle while the background collector
+     * disposes idle connections as soon as they are idle (idleTimeout 0, minIdle 0) and other
+     * threads evict at the total limit: the put-back and the disposal race for the same connection,
+     * which must still be disposed exactly once. Two seconds, blocking and async clients together.
+     */
+    @Test
+    @DisplayName("stress: failing onAcquire puts connections back while the collector and evictions dispose them")
+    void putBackRacingDisposal() throws Exception {
+        ScriptedManager m = new ScriptedManager().recording(false).limits(MAX_SIZE, TOTAL_MAX_SIZE);
+        m.onAcquireFailureRate = 0.5;
+        PoolConfig config = PoolConfig.builder().minIdle(0).maxSize(MAX_SIZE).totalMaxSize(TOTAL_MAX_SIZE)
+                .idleTimeout(Duration.ZERO).acquireTimeout(Duration.ofSeconds(5)).backgroundCollector(true).build();
+        ConnectionPool<Integer, TestConnection> pool = ConnectionPools.create(m, config);
+        Tally tally = new Tally();
+        int threads = 8;
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(2).toNanos();
+        List<Thread> workers = new ArrayList<>();
+        AtomicLong hookFailures = new AtomicLong();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                while (System.nanoTime() - end < 0) {
+                    int ep = r.nextInt(ENDPOINTS);
+                    TestConnection c;
+                    try {
+                        c = pool.acquire(ep, Duration.ofMillis(r.nextInt(3)));
+                    } catch (AcquireTimeoutException e) {
+                        tally.timeouts.incrementAndGet();
+                        continue;
+                    } catch (org.genericpool.tests.support.TestRuntimeException e) {
+                        hookFailures.incrementAndGet();
+                        continue;
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                        continue;
+                    }
+                    tally.got(ep, c);
+                    c.inUse.set(false);
+                    try {
+                        pool.release(ep, c);
+                        tally.released.incrementAndGet();
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                    }
+                }
+            }, "stress-putback-" + i);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join(Waits.LONG.toMillis());
+            assertFalse(t.isAlive(), t.getName() + " still running");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PoolStats quiet = pool.stats();
+        pool.close(Duration.ofSeconds(5));
+        report("blocking-putback", threads, tally, m, pool.stats(), seconds, "onAcquire failures " + hookFailures.get());
+        check(tally, m, quiet, pool.stats(), pool.size());
+    }
+
     private static void report(String flavour, int threads, Tally t, ScriptedManager m, PoolStats stats,
                                double seconds, String extra) {
         System.out.printf("STRESS %s: threads=%d endpoints=%d maxSize=%d totalMaxSize=%d seconds=%.1f operations=%d "
@@ -268,7 +378,7 @@ class StressTest {
                         + "created=%d disposed=%d peakLive=%d peakLivePerEndpoint=%d violations=%d %s%n",
                 flavour, threads, ENDPOINTS, MAX_SIZE, TOTAL_MAX_SIZE, seconds, t.operations(),
                 t.acquired.get(), t.released.get(), t.discarded.get(), t.timeouts.get(), t.createFailures.get(),
-                flavour.equals("async") ? "cancelled" : "interrupted", t.abandoned.get(),
+                flavour.startsWith("async") ? "cancelled" : "interrupted", t.abandoned.get(),
                 m.created(), m.disposed(), m.peakTotal(), m.peakPerEndpoint(),
                 t.violations.size() + m.violationCount(), extra);
     }

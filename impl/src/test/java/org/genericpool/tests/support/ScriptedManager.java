@@ -56,10 +56,16 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     /** Thrown by the next {@code onAcquire} only (one shot). */
     public final java.util.concurrent.atomic.AtomicReference<Exception> onAcquireOnce =
             new java.util.concurrent.atomic.AtomicReference<>();
+    /** Holds the creates of one endpoint until opened. */
+    public final java.util.Map<Integer, Gate> createGateByEndpoint = new ConcurrentHashMap<>();
+    /** Holds every {@code dispose} (after it counted the connection gone) until opened; null = at once. */
+    public volatile Gate disposeGate;
     /** Holds every {@code create} until opened; null = create at once. */
     public volatile Gate createGate;
     /** Probability that a {@code create} fails with an {@link IOException}. */
     public volatile double createFailureRate;
+    /** Probability that {@code onAcquire} fails (with a {@link TestRuntimeException}). */
+    public volatile double onAcquireFailureRate;
     /** Probability that an aliveness check reports a connection dead. */
     public volatile double deadRate;
     /** Where the async view completes its create and dispose stages; null = on the calling thread. */
@@ -110,6 +116,10 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
             if (gate != null) {
                 gate.passBlocking();
             }
+            Gate mine = createGateByEndpoint.get(endpoint);
+            if (mine != null) {
+                mine.passBlocking();
+            }
             return finishCreate(endpoint);
         } catch (Exception | Error e) {
             failCreate(endpoint);
@@ -119,7 +129,20 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
 
     @Override
     public void dispose(Integer endpoint, TestConnection connection, Duration timeout) throws Exception {
-        doDispose(endpoint, connection);
+        doDispose(endpoint, connection, true);
+    }
+
+    /** Opens every gate this manager holds, so no call stays held after a test. */
+    public void openAllGates() {
+        Gate g = createGate;
+        if (g != null) {
+            g.open();
+        }
+        g = disposeGate;
+        if (g != null) {
+            g.open();
+        }
+        createGateByEndpoint.values().forEach(Gate::open);
     }
 
     @Override
@@ -132,6 +155,10 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         checkNotDisposed("onAcquire", connection);
         throwIfSet(onAcquireError);
         throwIfSet(onAcquireOnce.getAndSet(null));
+        double rate = onAcquireFailureRate;
+        if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
+            throw new TestRuntimeException("scripted random onAcquire failure");
+        }
         record(acquires, connection);
     }
 
@@ -187,7 +214,7 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         livePerEndpoint.computeIfPresent(endpoint, (k, v) -> v == 1 ? null : v - 1);
     }
 
-    private void doDispose(Integer endpoint, TestConnection connection) throws Exception {
+    private void doDispose(Integer endpoint, TestConnection connection, boolean blockOnGate) throws Exception {
         if (connection.id() < 0) {
             violation("dispose of a foreign connection " + connection);
             return;
@@ -204,6 +231,10 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         }
         disposeCalls.incrementAndGet();
         liveDown(endpoint);
+        Gate gate = disposeGate;
+        if (gate != null && blockOnGate) {
+            gate.passBlocking();
+        }
         throwIfSet(disposeError);
         record(disposals, connection);
     }
@@ -338,6 +369,10 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
             beginCreate(endpoint);
             Gate gate = createGate;
             CompletableFuture<Void> start = gate == null ? CompletableFuture.completedFuture(null) : gate.passAsync();
+            Gate mine = createGateByEndpoint.get(endpoint);
+            if (mine != null) {
+                start = start.thenCompose(v -> mine.passAsync());
+            }
             return then(start, () -> {
                 try {
                     return finishCreate(endpoint);
@@ -350,8 +385,18 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
 
         @Override
         public CompletionStage<Void> dispose(Integer endpoint, TestConnection connection) {
-            return then(CompletableFuture.completedFuture(null), () -> {
-                doDispose(endpoint, connection);
+            // counted gone at the call, as in the blocking flavour; the stage waits for the gate
+            CompletableFuture<Void> counted = new CompletableFuture<>();
+            try {
+                doDispose(endpoint, connection, false);
+                counted.complete(null);
+            } catch (Throwable t) {
+                counted.completeExceptionally(t);
+            }
+            Gate gate = disposeGate;
+            CompletableFuture<Void> start = gate == null ? CompletableFuture.completedFuture(null) : gate.passAsync();
+            return then(start, () -> {
+                Futures.get(counted);
                 return null;
             });
         }
