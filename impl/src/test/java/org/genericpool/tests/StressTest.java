@@ -316,13 +316,25 @@ class StressTest {
      * which must still be disposed exactly once. Two seconds, blocking and async clients together.
      */
     @Test
-    @DisplayName("stress: failing onAcquire puts connections back while the collector and evictions dispose them")
+    @DisplayName("stress: failing onAcquire puts connections back while the collector and evictions dispose them (blocking)")
     void putBackRacingDisposal() throws Exception {
+        runPutBack(false);
+    }
+
+    @Test
+    @DisplayName("stress: failing onAcquire puts connections back while the collector and evictions dispose them (async)")
+    void putBackRacingDisposalAsync() throws Exception {
+        runPutBack(true);
+    }
+
+    private void runPutBack(boolean async) throws Exception {
         ScriptedManager m = new ScriptedManager().recording(false).limits(MAX_SIZE, TOTAL_MAX_SIZE);
         m.onAcquireFailureRate = 0.5;
         PoolConfig config = PoolConfig.builder().minIdle(0).maxSize(MAX_SIZE).totalMaxSize(TOTAL_MAX_SIZE)
                 .idleTimeout(Duration.ZERO).acquireTimeout(Duration.ofSeconds(5)).backgroundCollector(true).build();
-        ConnectionPool<Integer, TestConnection> pool = ConnectionPools.create(m, config);
+        org.genericpool.tests.support.TestPool pool = async
+                ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
+                : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
         Tally tally = new Tally();
         int threads = 8;
         long start = System.nanoTime();
@@ -367,7 +379,9 @@ class StressTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         PoolStats quiet = pool.stats();
         pool.close(Duration.ofSeconds(5));
-        report("blocking-putback", threads, tally, m, pool.stats(), seconds, "onAcquire failures " + hookFailures.get());
+        Waits.until(() -> m.created() == m.disposed() || m.violationCount() > 0, "in-flight disposals done");
+        report(async ? "async-putback" : "blocking-putback", threads, tally, m, pool.stats(), seconds,
+                "onAcquire failures " + hookFailures.get());
         check(tally, m, quiet, pool.stats(), pool.size());
     }
 
