@@ -27,6 +27,18 @@ public final class Waits {
         }
     }
 
+    /** Polls {@code condition} until it is true or {@link #LONG} passed; @return whether it became true. */
+    public static boolean tryUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            pause();
+        }
+        return true;
+    }
+
     /** Polls {@code condition} until it is true; fails after {@link #LONG}. */
     public static void until(BooleanSupplier condition, String what) {
         until(condition, () -> what);
