@@ -31,6 +31,8 @@ import org.genericpool.tests.support.Waits;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Stress, bounded in time: many threads over several endpoints acquire, hold, release and discard
@@ -382,6 +384,87 @@ class StressTest {
         report(async ? "async-putback" : "blocking-putback", threads, tally, m, pool.stats(), seconds,
                 "onAcquire failures " + hookFailures.get());
         check(tally, m, quiet, pool.stats(), pool.size());
+    }
+
+    /**
+     * The pool closes (with a short timeout) while eight clients hammer it: waiters and new
+     * acquires fail with ConnectionPoolClosedException, releases after the close are harmless, and
+     * once the clients stop every connection created was disposed exactly once.
+     */
+    @ParameterizedTest(name = "stress: close under load [async={0}]")
+    @ValueSource(booleans = {false, true})
+    void closeUnderLoad(boolean async) throws Exception {
+        ScriptedManager m = manager();
+        PoolConfig config = config(async);
+        org.genericpool.tests.support.TestPool pool = async
+                ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
+                : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
+        Tally tally = new Tally();
+        AtomicLong closedSeen = new AtomicLong();
+        int threads = 8;
+        long start = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                long stopAt = System.nanoTime() + Waits.LONG.toNanos();
+                while (System.nanoTime() - stopAt < 0) {
+                    int ep = r.nextInt(ENDPOINTS);
+                    TestConnection c;
+                    try {
+                        c = pool.acquire(ep, randomTimeout(r));
+                    } catch (org.genericpool.ConnectionPoolClosedException e) {
+                        closedSeen.incrementAndGet();
+                        return;
+                    } catch (AcquireTimeoutException e) {
+                        tally.timeouts.incrementAndGet();
+                        continue;
+                    } catch (ConnectionManagerException e) {
+                        tally.createFailures.incrementAndGet();
+                        continue;
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                        continue;
+                    }
+                    tally.got(ep, c);
+                    hold(r);
+                    c.inUse.set(false);
+                    try {
+                        if (r.nextInt(100) < 15) {
+                            pool.discard(ep, c);
+                            tally.discarded.incrementAndGet();
+                        } else {
+                            pool.release(ep, c);
+                            tally.released.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                    }
+                }
+            }, "stress-close-" + i);
+            t.start();
+            workers.add(t);
+        }
+        Waits.until(() -> tally.acquired.get() > 20_000, "clients under way");
+        pool.close(Duration.ofMillis(200));
+        assertTrue(pool.isClosed());
+        for (Thread t : workers) {
+            t.join(Waits.LONG.toMillis());
+            assertFalse(t.isAlive(), t.getName() + " still running after close");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Waits.tryUntil(() -> m.created() == m.disposed()); // in-flight disposals; checked below
+        PoolStats closed = pool.stats();
+        report(async ? "async-close" : "blocking-close", threads, tally, m, closed, seconds,
+                "clients that saw the close " + closedSeen.get());
+        assertEquals(threads, closedSeen.get(), "every client learnt of the close");
+        assertEquals(List.of(), new ArrayList<>(tally.unexpected), "unexpected failures");
+        assertEquals(List.of(), new ArrayList<>(tally.violations), "client-side violations");
+        assertEquals(List.of(), m.violations(), "manager-side violations");
+        assertEquals(m.created(), m.disposed(), "manager: created != disposed after close");
+        assertEquals(closed.created(), closed.disposed(), "pool stats after close: " + closed);
+        assertEquals(0, pool.size());
+        assertEquals(0, closed.pending());
     }
 
     private static void report(String flavour, int threads, Tally t, ScriptedManager m, PoolStats stats,
