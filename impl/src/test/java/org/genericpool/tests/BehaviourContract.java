@@ -405,6 +405,34 @@ public abstract class BehaviourContract extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("timeout zero at the total limit still evicts an idle connection of another endpoint")
+    void timeoutZeroEvictsAtTheTotalLimit() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(1).totalMaxSize(1));
+        TestConnection a = pool.acquire(1);
+        pool.release(1, a);
+        TestConnection b = pool.acquire(2, Duration.ZERO);
+        assertEquals(List.of(a), manager.disposals());
+        assertThrows(AcquireTimeoutException.class, () -> pool.acquire(3, Duration.ZERO), "nothing idle to evict");
+        pool.release(2, b);
+    }
+
+    @Test
+    @DisplayName("an acquire never succeeds after its deadline: a slow onAcquire makes it time out, the connection goes back idle")
+    void noSuccessAfterTheDeadline() throws Exception {
+        TestPool pool = open(config());
+        TestConnection c = pool.acquire(1);
+        pool.release(1, c);
+        manager.onAcquireDelay = DELAY.multipliedBy(2);
+
+        assertThrows(AcquireTimeoutException.class, () -> pool.acquire(1, DELAY));
+        Waits.until(() -> pool.stats(1).idle() == 1, () -> "connection back idle: " + pool.stats(1));
+        assertEquals(0, pool.stats(1).acquired());
+        manager.onAcquireDelay = null;
+        assertSame(c, pool.acquire(1, Duration.ZERO));
+        pool.release(1, c);
+    }
+
+    @Test
     @DisplayName("lesson: a create completing after its acquirer's deadline goes back idle; the acquirer times out")
     void lateCreateGoesBackIdle() throws Exception {
         Gate gate = gateCreates();

@@ -64,6 +64,8 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     public volatile Gate createGate;
     /** Probability that a {@code create} fails with an {@link IOException}. */
     public volatile double createFailureRate;
+    /** How long {@code onAcquire} takes (blocking: sleeps; async: the stage completes that much later). */
+    public volatile Duration onAcquireDelay;
     /** Probability that {@code onAcquire} fails (with a {@link TestRuntimeException}). */
     public volatile double onAcquireFailureRate;
     /** Probability that an aliveness check reports a connection dead. */
@@ -152,6 +154,14 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
 
     @Override
     public void onAcquire(Integer endpoint, TestConnection connection) throws Exception {
+        Duration delay = onAcquireDelay;
+        if (delay != null) {
+            Thread.sleep(delay.toMillis());
+        }
+        doOnAcquire(endpoint, connection);
+    }
+
+    private void doOnAcquire(Integer endpoint, TestConnection connection) throws Exception {
         checkNotDisposed("onAcquire", connection);
         throwIfSet(onAcquireError);
         throwIfSet(onAcquireOnce.getAndSet(null));
@@ -408,8 +418,16 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
 
         @Override
         public CompletionStage<Void> onAcquire(Integer endpoint, TestConnection connection) {
+            Duration delay = onAcquireDelay;
+            if (delay != null) {
+                Executor later = CompletableFuture.delayedExecutor(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return then(CompletableFuture.runAsync(() -> { }, later), () -> {
+                    doOnAcquire(endpoint, connection);
+                    return null;
+                });
+            }
             return now(() -> {
-                ScriptedManager.this.onAcquire(endpoint, connection);
+                doOnAcquire(endpoint, connection);
                 return null;
             });
         }
