@@ -507,6 +507,19 @@ public abstract class BehaviourContract extends PoolTestBase {
         pool.release(2, b);
     }
 
+    @Test
+    @DisplayName("the manager's dispose gets the configured disposeTimeout, or null (blocking)")
+    void disposeGetsTheDisposeTimeout() throws Exception {
+        assumeTrue(blocking(), "the async manager's dispose takes no timeout");
+        TestPool plain = open(config());
+        plain.discard(1, plain.acquire(1));
+        assertEquals(java.util.Collections.singletonList(null), manager.disposeTimeouts());
+
+        TestPool bounded = open(config().disposeTimeout(Duration.ofSeconds(2)));
+        bounded.discard(1, bounded.acquire(1));
+        assertEquals(Duration.ofSeconds(2), manager.disposeTimeouts().get(1));
+    }
+
     // ---------------------------------------------------------------- statistics and endpoints
 
     @Test

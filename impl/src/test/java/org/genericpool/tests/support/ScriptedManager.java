@@ -44,6 +44,7 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     private final List<TestConnection> releases = Collections.synchronizedList(new ArrayList<>());
     private final List<TestConnection> dead = Collections.synchronizedList(new ArrayList<>());
     private final List<Duration> createTimeouts = Collections.synchronizedList(new ArrayList<>());
+    private final List<Duration> disposeTimeouts = Collections.synchronizedList(new ArrayList<>());
 
     public volatile Exception createError;
     public volatile Exception disposeError;
@@ -131,6 +132,9 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
 
     @Override
     public void dispose(Integer endpoint, TestConnection connection, Duration timeout) throws Exception {
+        if (recording) {
+            disposeTimeouts.add(timeout);
+        }
         doDispose(endpoint, connection, true);
     }
 
@@ -309,6 +313,13 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     public List<Duration> createTimeouts() {
         synchronized (createTimeouts) {
             return new ArrayList<>(createTimeouts);
+        }
+    }
+
+    /** @return the timeout argument of each blocking {@code dispose} call, in order (may hold nulls) */
+    public List<Duration> disposeTimeouts() {
+        synchronized (disposeTimeouts) {
+            return new ArrayList<>(disposeTimeouts);
         }
     }
 
