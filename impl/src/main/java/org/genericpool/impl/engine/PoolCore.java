@@ -490,6 +490,7 @@ public final class PoolCore<E, C> {
     public void putBack(Entry<E, C> e) {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
+        boolean gone;
         ep.lock();
         try {
             if (e.state != Entry.LEASED) {
@@ -497,10 +498,11 @@ public final class PoolCore<E, C> {
             }
             ep.acquires--;
             granted = takeBackLocked(ep, e, System.nanoTime());
+            gone = e.state == Entry.GONE; // decided here: once unlocked, an idle entry is anyone's
         } finally {
             ep.unlock();
         }
-        if (e.state == Entry.GONE) {
+        if (gone) {
             disposer.dispose(e);
         } else {
             afterAvailable(granted, granted == null);
