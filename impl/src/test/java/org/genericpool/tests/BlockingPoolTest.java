@@ -119,6 +119,43 @@ class BlockingPoolTest extends PoolTestBase {
         assertEquals(new EndpointStats(1, 0, 1, 0, 1, 0, 0, 1, 0), pool.stats(1));
     }
 
+    /**
+     * DESIGN.md wraps a checked exception of the manager in ConnectionManagerException; for an
+     * InterruptedException of a blocking {@code create} (the acquiring thread was interrupted while
+     * connecting) the contract is silent on the interrupt status, and Java practice is to keep it:
+     * the wrapped failure must not swallow the interruption.
+     */
+    @Test
+    @DisplayName("an InterruptedException from create reaches the caller wrapped, with the interrupt status kept")
+    void interruptDuringCreateKeepsTheInterruptStatus() throws Exception {
+        org.genericpool.tests.support.Gate gate = gateCreates();
+        TestPool pool = open(config());
+        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Boolean> interruptedAfter = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                pool.acquire(1);
+                failure.complete(null);
+            } catch (Throwable e) {
+                failure.complete(e);
+            }
+            interruptedAfter.complete(Thread.currentThread().isInterrupted());
+        }, "interrupted-in-create");
+        t.start();
+        gate.awaitEntered(1);
+        t.interrupt();
+
+        Throwable f = org.genericpool.tests.support.Futures.get(failure);
+        assertTrue(f instanceof InterruptedException
+                || (f instanceof org.genericpool.ConnectionManagerException && f.getCause() instanceof InterruptedException),
+                "failure: " + f);
+        if (!(f instanceof InterruptedException)) {
+            assertTrue(org.genericpool.tests.support.Futures.get(interruptedAfter),
+                    "the interrupt status was swallowed with the wrapped InterruptedException");
+        }
+        assertEquals(0, pool.size());
+    }
+
     /** A waiter parks holding no monitor, so a virtual thread would not pin its carrier. */
     @Test
     @DisplayName("a waiting thread holds no monitor (no synchronized on a path that can wait)")
