@@ -183,6 +183,21 @@ class AsyncPoolTest extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("withConnection with a timeout fails with AcquireTimeoutException without running the action")
+    void withConnectionTimeout() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+        AtomicBoolean ran = new AtomicBoolean();
+        Exception e = assertThrows(Exception.class, () -> Futures.get(raw(pool).withConnection(1, DELAY, x -> {
+            ran.set(true);
+            return CompletableFuture.completedFuture(null);
+        })));
+        assertInstanceOf(AcquireTimeoutException.class, e);
+        assertFalse(ran.get());
+        pool.release(1, c);
+    }
+
+    @Test
     @DisplayName("withConnection with a null action is a NullPointerException naming 'action'")
     void withConnectionNullAction() throws Exception {
         AsyncConnectionPool<Integer, TestConnection> pool = raw(open(config()));

@@ -165,6 +165,24 @@ public abstract class ReconfigureContract extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("a smaller minIdle turns surplus core connections into extras, which then expire by idleTimeout")
+    void smallerMinIdleLetsCoreConnectionsExpire() throws Exception {
+        TestPool pool = open(config().minIdle(2).idleTimeout(DELAY).maxLifetime(Duration.ofHours(1))
+                .backgroundCollector(true));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(1);
+        pool.release(1, a);
+        pool.release(1, b); // both core: kept past idleTimeout
+        Waits.letTimePass(DELAY.multipliedBy(2));
+        assertEquals(2, pool.size(1));
+
+        pool.reconfigure(pool.config().toBuilder().minIdle(1).build());
+        Waits.until(() -> pool.size(1) == 1, () -> "one of the two became extra and expired: size " + pool.size(1));
+        Waits.letTimePass(DELAY.multipliedBy(2));
+        assertEquals(1, pool.size(1), "the remaining core connection stays");
+    }
+
+    @Test
     @DisplayName("a new acquireTimeout applies to the next acquire")
     void newAcquireTimeoutApplies() throws Exception {
         TestPool pool = open(config().maxSize(1));
