@@ -155,6 +155,26 @@ class StressTest {
             }
         }, "stress-reconfigurer");
         reconfigurer.start();
+        AtomicLong jmxReads = new AtomicLong();
+        Thread jmxReader = new Thread(() -> { // the JMX view is read while the pool works, as JConsole would
+            try {
+                javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+                javax.management.ObjectName on = new javax.management.ObjectName(
+                        "org.genericpool:type=ConnectionPool,name=" + config.name());
+                while (System.nanoTime() - end < 0) {
+                    Object rows = server.getAttribute(on, "EndpointStats");
+                    if (((javax.management.openmbean.CompositeData[]) rows).length > ENDPOINTS) {
+                        tally.violations.add("more JMX rows than endpoints");
+                    }
+                    server.getAttribute(on, "Size");
+                    jmxReads.incrementAndGet();
+                    Thread.sleep(1);
+                }
+            } catch (Throwable e) {
+                tally.unexpected.add(e);
+            }
+        }, "stress-jmx-reader");
+        jmxReader.start();
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
                 ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -208,6 +228,7 @@ class StressTest {
             assertFalse(t.isAlive(), t.getName() + " still running");
         }
         reconfigurer.join(Waits.LONG.toMillis());
+        jmxReader.join(Waits.LONG.toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
 
         PoolStats quiet = pool.stats();
@@ -222,7 +243,7 @@ class StressTest {
             assertEquals(quiet.total(), m.live(), "pool total = connections the manager sees live");
         }
         pool.close(Duration.ofSeconds(5));
-        report(label, threads, tally, m, pool.stats(), seconds, "interrupts sent " + interrupts
+        report(label, threads, tally, m, pool.stats(), seconds, "interrupts sent " + interrupts + ", JMX reads " + jmxReads.get()
                 + (reconfigure ? ", reconfigurations " + reconfigurations.get() : ""));
         check(tally, m, quiet, pool.stats(), pool.size());
     }
@@ -230,15 +251,35 @@ class StressTest {
     @Test
     @DisplayName("stress: async pool, background collector, cancellations, manager completing on other threads")
     void asyncStress() throws Exception {
+        runAsync("async", RUN, false);
+    }
+
+    @Test
+    @DisplayName("stress: async pool as above, with live reconfiguration")
+    void asyncStressWithReconfigure() throws Exception {
+        runAsync("async+reconfigure", Duration.ofSeconds(3), true);
+    }
+
+    private void runAsync(String label, Duration run, boolean reconfigure) throws Exception {
         ScriptedManager m = manager();
         ExecutorService completion = Executors.newFixedThreadPool(2);
         m.asyncCompletion = completion;
         AsyncConnectionPool<Integer, TestConnection> pool = ConnectionPools.createAsync(m.async(), config(true));
         Tally tally = new Tally();
         int threads = 8;
-        long end = System.nanoTime() + RUN.toNanos();
+        long end = System.nanoTime() + run.toNanos();
         long start = System.nanoTime();
         List<Thread> clients = new ArrayList<>();
+        AtomicLong reconfigurations = new AtomicLong();
+        PoolConfig big = pool.config();
+        Thread reconfigurer = new Thread(() -> {
+            PoolConfig small = big.toBuilder().maxSize(2).totalMaxSize(6).build();
+            while (reconfigure && System.nanoTime() - end < 0) {
+                pool.reconfigure(reconfigurations.incrementAndGet() % 2 == 0 ? big : small);
+                BehaviourContract.spin(2_000_000);
+            }
+        }, "stress-async-reconfigurer");
+        reconfigurer.start();
         try {
             for (int i = 0; i < threads; i++) {
                 Thread t = new Thread(() -> {
@@ -294,16 +335,18 @@ class StressTest {
                 clients.add(t);
             }
             for (Thread t : clients) {
-                t.join(RUN.toMillis() + Waits.LONG.toMillis());
+                t.join(run.toMillis() + Waits.LONG.toMillis());
                 assertFalse(t.isAlive(), t.getName() + " still running");
             }
+            reconfigurer.join(Waits.LONG.toMillis());
             double seconds = (System.nanoTime() - start) / 1e9;
 
             Waits.tryUntil(() -> pool.stats().pending() == 0 && pool.stats().acquired() == 0); // checked below
             PoolStats quiet = pool.stats();
             Futures.get(pool.closeAsync(Duration.ofSeconds(5)));
             Waits.tryUntil(() -> m.created() == m.disposed()); // in-flight disposals; checked below
-            report("async", threads, tally, m, pool.stats(), seconds, "");
+            report(label, threads, tally, m, pool.stats(), seconds,
+                    reconfigure ? "reconfigurations " + reconfigurations.get() : "");
             check(tally, m, quiet, pool.stats(), pool.size());
         } finally {
             completion.shutdownNow();
@@ -387,9 +430,10 @@ class StressTest {
     }
 
     /**
-     * The pool closes (with a short timeout) while eight clients hammer it: waiters and new
-     * acquires fail with ConnectionPoolClosedException, releases after the close are harmless, and
-     * once the clients stop every connection created was disposed exactly once.
+     * The pool closes (with a short timeout) while eight clients hammer it, two of them holding
+     * their connection longer than the close timeout: waiters and new acquires fail with
+     * ConnectionPoolClosedException, those long leases are disposed by the close and their later
+     * release is harmless, and once the clients stop every connection created was disposed exactly once.
      */
     @ParameterizedTest(name = "stress: close under load [async={0}]")
     @ValueSource(booleans = {false, true})
@@ -405,6 +449,7 @@ class StressTest {
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
+            boolean slowHolder = i < 2;
             Thread t = new Thread(() -> {
                 ThreadLocalRandom r = ThreadLocalRandom.current();
                 long stopAt = System.nanoTime() + Waits.LONG.toNanos();
@@ -427,14 +472,18 @@ class StressTest {
                         continue;
                     }
                     tally.got(ep, c);
-                    hold(r);
+                    if (slowHolder && tally.acquired.get() > 20_000) {
+                        Waits.letTimePass(Duration.ofMillis(300)); // outlives close(200 ms): force-disposed
+                    } else {
+                        hold(r);
+                    }
                     c.inUse.set(false);
                     try {
                         if (r.nextInt(100) < 15) {
                             pool.discard(ep, c);
                             tally.discarded.incrementAndGet();
                         } else {
-                            pool.release(ep, c);
+                            pool.release(ep, c); // harmless if close(timeout) disposed it
                             tally.released.incrementAndGet();
                         }
                     } catch (Throwable e) {
@@ -456,7 +505,7 @@ class StressTest {
         Waits.tryUntil(() -> m.created() == m.disposed()); // in-flight disposals; checked below
         PoolStats closed = pool.stats();
         report(async ? "async-close" : "blocking-close", threads, tally, m, closed, seconds,
-                "clients that saw the close " + closedSeen.get());
+                "clients that saw the close " + closedSeen.get() + ", leases force-disposed by close " + m.disposedWhileInUse());
         assertEquals(threads, closedSeen.get(), "every client learnt of the close");
         assertEquals(List.of(), new ArrayList<>(tally.unexpected), "unexpected failures");
         assertEquals(List.of(), new ArrayList<>(tally.violations), "client-side violations");
