@@ -59,6 +59,7 @@ public final class Collector {
 
     private void run() {
         while (!stopped) {
+            Thread.interrupted(); // a dispose may leave the status set; parking must still park
             long due = nextDue.getAsLong();
             long wait = due - System.nanoTime();
             if (wait <= 0) {

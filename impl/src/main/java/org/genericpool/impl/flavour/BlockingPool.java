@@ -170,7 +170,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             alive = manager.checkAliveness(endpoint, conn, timed ? remaining(deadline) : null);
         } catch (Throwable t) {
             core.putBack(e);
-            throw Failures.of(t, "checkAliveness", endpoint);
+            throw Failures.onCaller(t, "checkAliveness", endpoint);
         }
         if (!alive) {
             buryDead(e);
@@ -187,7 +187,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         try {
             manager.onConnectionDead(e.key(), e.connection());
         } catch (Throwable t) {
-            failure = Failures.of(t, "onConnectionDead", e.key());
+            failure = Failures.onCaller(t, "onConnectionDead", e.key());
         }
         dispose(e);
         if (failure != null) {
@@ -200,7 +200,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             manager.onAcquire(e.key(), e.connection());
         } catch (Throwable t) {
             core.putBack(e);
-            throw Failures.of(t, "onAcquire", e.key());
+            throw Failures.onCaller(t, "onAcquire", e.key());
         }
         if (timed && System.nanoTime() - deadline > 0) {
             core.putBack(e);
@@ -216,7 +216,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
                     "ConnectionManager.create returned null");
         } catch (Throwable t) {
             core.createFailed(endpoint);
-            RuntimeException f = Failures.ofCreate(t, endpoint);
+            RuntimeException f = Failures.onCallerCreate(t, endpoint);
             if (f instanceof AcquireTimeoutException) {
                 core.countTimeout(endpoint);
             }
@@ -244,7 +244,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             try {
                 manager.onRelease(endpoint, connection);
             } catch (Throwable t) {
-                hookFailure = Failures.of(t, "onRelease", endpoint);
+                hookFailure = Failures.onCaller(t, "onRelease", endpoint);
             }
             gone = core.checkin(e, hookFailure == null); // a failed hook disposes nothing further
         } else {
@@ -267,7 +267,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             Throwable failure = disposeQuietly(e);
             core.disposed(e);
             if (failure != null) {
-                throw Failures.of(failure, "dispose", endpoint);
+                throw Failures.onCaller(failure, "dispose", endpoint);
             }
         }
     }
@@ -316,6 +316,9 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             manager.dispose(e.key(), e.connection(), disposeTimeout());
             return null;
         } catch (Throwable t) {
+            if (t instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // keep the caller's interrupt status
+            }
             LOG.log(System.Logger.Level.WARNING, "pool " + name + ": dispose of a connection to " + e.key() + " failed", t);
             return t;
         }

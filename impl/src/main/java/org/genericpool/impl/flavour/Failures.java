@@ -52,6 +52,28 @@ final class Failures {
         return of(u, "create", endpoint);
     }
 
+    /**
+     * Like {@link #of}, for a callback that ran on the caller's own thread (the blocking
+     * flavour): an {@link InterruptedException} cleared the thread's interrupt status, so it is
+     * set again before the failure is wrapped, and the caller can still see it.
+     */
+    static RuntimeException onCaller(Throwable t, String what, Object endpoint) {
+        restoreInterrupt(t);
+        return of(t, what, endpoint);
+    }
+
+    /** {@link #onCaller} for {@code create}. */
+    static RuntimeException onCallerCreate(Throwable t, Object endpoint) {
+        restoreInterrupt(t);
+        return ofCreate(t, endpoint);
+    }
+
+    private static void restoreInterrupt(Throwable t) {
+        if (t instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static boolean isTimeout(Throwable t) {
         return t instanceof SocketTimeoutException || t instanceof TimeoutException;
     }
