@@ -49,7 +49,7 @@ class StressTest {
     private static final int ENDPOINTS = 6;
     private static final int MAX_SIZE = 3;
     private static final int TOTAL_MAX_SIZE = 12; // below ENDPOINTS * MAX_SIZE: the total limit binds
-    private static final Duration RUN = Duration.ofSeconds(4);
+    private static final Duration RUN = Duration.ofSeconds(3);
 
     private static PoolConfig config(boolean backgroundCollector) {
         return PoolConfig.builder().minIdle(1).maxSize(MAX_SIZE).totalMaxSize(TOTAL_MAX_SIZE)
@@ -135,7 +135,7 @@ class StressTest {
     @Test
     @DisplayName("stress: blocking pool, background collector, interrupts, live reconfiguration")
     void blockingStressWithReconfigure() throws Exception {
-        runBlocking("blocking+reconfigure", config(true), Duration.ofSeconds(3), true);
+        runBlocking("blocking+reconfigure", config(true), Duration.ofSeconds(2), true);
     }
 
     private void runBlocking(String label, PoolConfig config, Duration run, boolean reconfigure) throws Exception {
@@ -257,7 +257,7 @@ class StressTest {
     @Test
     @DisplayName("stress: async pool as above, with live reconfiguration")
     void asyncStressWithReconfigure() throws Exception {
-        runAsync("async+reconfigure", Duration.ofSeconds(3), true);
+        runAsync("async+reconfigure", Duration.ofSeconds(2), true);
     }
 
     private void runAsync(String label, Duration run, boolean reconfigure) throws Exception {
