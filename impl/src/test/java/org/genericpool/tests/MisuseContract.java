@@ -154,6 +154,38 @@ public abstract class MisuseContract extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("connections are told apart by identity, even when equals() says they are the same")
+    void connectionsByIdentity() throws Exception {
+        manager.equalConnections = true;
+        TestPool pool = open(config().minIdle(2));
+        TestConnection a = pool.acquire(1);
+        TestConnection b = pool.acquire(1);
+        assertEquals(a, b, "test setup: equal connections");
+        pool.release(1, a);
+        Snapshot before = snapshot(pool);
+        assertIse(() -> pool.release(1, a)); // a is idle; b (equal to it) is the leased one
+        assertEquals(before, snapshot(pool));
+        assertEquals(1, pool.stats(1).acquired());
+        pool.release(1, b);
+        assertEquals(2, pool.stats(1).idle());
+        assertEquals(List.of(), manager.disposals());
+    }
+
+    @Test
+    @DisplayName("endpoints are keys by equals(): an equal but distinct endpoint object finds the same endpoint")
+    void endpointsByEquals() throws Exception {
+        TestPool pool = open(config());
+        Integer e1 = Integer.valueOf(100_000);
+        Integer e2 = Integer.valueOf(100_000);
+        assertFalse(e1 == e2, "test setup: distinct objects");
+        TestConnection c = pool.acquire(e1);
+        assertEquals(1, pool.stats(e2).acquired());
+        pool.release(e2, c);
+        assertEquals(1, pool.size(e1));
+        assertEquals(java.util.Set.of(e1), pool.endpoints());
+    }
+
+    @Test
     @DisplayName("discard disposes the connection and frees its slot")
     void discardFreesTheSlot() throws Exception {
         TestPool pool = open(config().maxSize(1));

@@ -63,6 +63,8 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     public volatile Gate disposeGate;
     /** Holds every {@code create} until opened; null = create at once. */
     public volatile Gate createGate;
+    /** Whether created connections are all {@code equals} to each other (identity must still tell them apart). */
+    public volatile boolean equalConnections;
     /** Probability that a {@code create} fails with an {@link IOException}. */
     public volatile double createFailureRate;
     /** How long {@code onAcquire} takes (blocking: sleeps; async: the stage completes that much later). */
@@ -212,7 +214,8 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
             throw new IOException("scripted random create failure");
         }
-        TestConnection c = new TestConnection(endpoint, sequence.incrementAndGet());
+        long id = sequence.incrementAndGet();
+        TestConnection c = equalConnections ? new TestConnection.Equal(endpoint, id) : new TestConnection(endpoint, id);
         created.incrementAndGet();
         record(creations, c);
         return c;

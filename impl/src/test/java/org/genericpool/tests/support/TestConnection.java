@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A fake connection made by {@link ScriptedManager}. Told apart by identity, as the pool does;
  * {@link #toString()} reads {@code endpoint:sequence}, like the Python suite's {@code MockConnection}.
  */
-public final class TestConnection {
+public class TestConnection {
     private final Integer endpoint;
     private final long id;
     /** Read by the manager's aliveness check; a test sets it to {@code false} to make the connection dead. */
@@ -18,6 +18,26 @@ public final class TestConnection {
     TestConnection(Integer endpoint, long id) {
         this.endpoint = endpoint;
         this.id = id;
+    }
+
+    /**
+     * A connection equal to every other {@code Equal} one (same hash code): the pool must still
+     * tell them apart, by identity.
+     */
+    static final class Equal extends TestConnection {
+        Equal(Integer endpoint, long id) {
+            super(endpoint, id);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Equal;
+        }
+
+        @Override
+        public int hashCode() {
+            return 42;
+        }
     }
 
     /** Not created by any manager: for "foreign connection" tests. */
