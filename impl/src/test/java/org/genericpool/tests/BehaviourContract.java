@@ -717,6 +717,71 @@ public abstract class BehaviourContract extends PoolTestBase {
         assertEquals(0, pool.size());
     }
 
+    /**
+     * close(timeout) disposes leases still out after the timeout, but the manager is never called
+     * concurrently for one connection (ConnectionManager Javadoc): a connection whose onRelease is
+     * still running is disposed once that hook is done. close itself keeps to its timeout; the
+     * after-each check fails on a dispose overlapping a callback.
+     */
+    @Test
+    @DisplayName("close(timeout) while onRelease runs: close keeps its timeout; the connection is disposed once, after the hook")
+    void closeWithTimeoutDuringOnRelease() throws Exception {
+        TestPool pool = open(config());
+        TestConnection c = pool.acquire(1);
+        Gate gate = new Gate();
+        manager.onReleaseGate = gate;
+        java.util.concurrent.CompletableFuture<Void> releasing = inBackground(() -> pool.release(1, c));
+        gate.awaitEntered(1);
+
+        Background closing = pool.startClose(DELAY);
+        Waits.until(closing::isDone, "close(timeout) returned while a hook still ran");
+        closing.join();
+        gate.open();
+        org.genericpool.tests.support.Futures.get(releasing);
+        Waits.until(c::isDisposed, "disposed after the hook");
+        assertEquals(1, manager.disposed());
+        assertEquals(0, pool.size());
+    }
+
+    /** As above, for a connection being handed out: its onAcquire is still running when the timeout passes. */
+    @Test
+    @DisplayName("close(timeout) while onAcquire runs: the connection is not disposed under the hook; disposed once")
+    void closeWithTimeoutDuringOnAcquire() throws Exception {
+        TestPool pool = open(config());
+        TestConnection c = pool.acquire(1);
+        pool.release(1, c);
+        manager.onAcquireDelay = DELAY.multipliedBy(3);
+        PendingAcquire p = pool.startAcquire(1, null);
+        Waits.until(() -> c.callbacksInProgress() > 0, "onAcquire running");
+
+        pool.close(DELAY);
+        try {
+            TestConnection got = p.join();
+            assertSame(c, got);
+            pool.release(1, got); // harmless: the pool is closed, this disposes it or finds it disposed
+        } catch (ConnectionPoolClosedException expected) {
+            // the acquirer learnt of the close
+        }
+        Waits.until(c::isDisposed, "disposed");
+        assertEquals(1, manager.disposed());
+        assertEquals(0, pool.size());
+    }
+
+    private static java.util.concurrent.CompletableFuture<Void> inBackground(org.junit.jupiter.api.function.Executable call) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                call.execute();
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "background-call");
+        t.setDaemon(true);
+        t.start();
+        return done;
+    }
+
     // ---------------------------------------------------------------- no pool lock around the manager
 
     @Test

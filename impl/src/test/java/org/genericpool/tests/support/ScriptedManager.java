@@ -61,6 +61,8 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     public final java.util.Map<Integer, Gate> createGateByEndpoint = new ConcurrentHashMap<>();
     /** Holds every {@code dispose} (after it counted the connection gone) until opened; null = at once. */
     public volatile Gate disposeGate;
+    /** Holds every {@code onRelease} until opened; null = at once. */
+    public volatile Gate onReleaseGate;
     /** Holds every {@code create} until opened; null = create at once. */
     public volatile Gate createGate;
     /** Whether created connections are all {@code equals} to each other (identity must still tell them apart). */
@@ -150,21 +152,43 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         if (g != null) {
             g.open();
         }
+        g = onReleaseGate;
+        if (g != null) {
+            g.open();
+        }
         createGateByEndpoint.values().forEach(Gate::open);
     }
 
     @Override
     public boolean checkAliveness(Integer endpoint, TestConnection connection, Duration timeout) throws Exception {
-        return doCheckAliveness(endpoint, connection);
+        enter(connection);
+        try {
+            return doCheckAliveness(endpoint, connection);
+        } finally {
+            exit(connection);
+        }
     }
 
     @Override
     public void onAcquire(Integer endpoint, TestConnection connection) throws Exception {
-        Duration delay = onAcquireDelay;
-        if (delay != null) {
-            Thread.sleep(delay.toMillis());
+        enter(connection);
+        try {
+            Duration delay = onAcquireDelay;
+            if (delay != null) {
+                Thread.sleep(delay.toMillis());
+            }
+            doOnAcquire(endpoint, connection);
+        } finally {
+            exit(connection);
         }
-        doOnAcquire(endpoint, connection);
+    }
+
+    private static void enter(TestConnection c) {
+        c.inCallback.incrementAndGet();
+    }
+
+    private static void exit(TestConnection c) {
+        c.inCallback.decrementAndGet();
     }
 
     private void doOnAcquire(Integer endpoint, TestConnection connection) throws Exception {
@@ -180,6 +204,19 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
 
     @Override
     public void onRelease(Integer endpoint, TestConnection connection) throws Exception {
+        enter(connection);
+        try {
+            Gate gate = onReleaseGate;
+            if (gate != null) {
+                gate.passBlocking();
+            }
+            doOnRelease(connection);
+        } finally {
+            exit(connection);
+        }
+    }
+
+    private void doOnRelease(TestConnection connection) throws Exception {
         checkNotDisposed("onRelease", connection);
         throwIfSet(onReleaseError);
         record(releases, connection);
@@ -187,6 +224,15 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
 
     @Override
     public void onConnectionDead(Integer endpoint, TestConnection connection) throws Exception {
+        enter(connection);
+        try {
+            doOnDead(connection);
+        } finally {
+            exit(connection);
+        }
+    }
+
+    private void doOnDead(TestConnection connection) throws Exception {
         throwIfSet(onDeadError);
         record(dead, connection);
     }
@@ -245,6 +291,9 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         }
         if (connection.inUse.get()) {
             disposedWhileInUse.incrementAndGet();
+        }
+        if (connection.inCallback.get() > 0) {
+            violation("dispose of " + connection + " while another manager callback runs on it");
         }
         disposeCalls.incrementAndGet();
         liveDown(endpoint);
@@ -427,39 +476,59 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
 
         @Override
         public CompletionStage<Boolean> checkAliveness(Integer endpoint, TestConnection connection) {
-            return now(() -> doCheckAliveness(endpoint, connection));
+            enter(connection);
+            return tracked(connection, now(() -> doCheckAliveness(endpoint, connection)));
         }
 
         @Override
         public CompletionStage<Void> onAcquire(Integer endpoint, TestConnection connection) {
+            enter(connection);
             Duration delay = onAcquireDelay;
             if (delay != null) {
                 Executor later = CompletableFuture.delayedExecutor(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                return then(CompletableFuture.runAsync(() -> { }, later), () -> {
+                return tracked(connection, then(CompletableFuture.runAsync(() -> { }, later), () -> {
                     doOnAcquire(endpoint, connection);
                     return null;
-                });
+                }));
             }
-            return now(() -> {
+            return tracked(connection, now(() -> {
                 doOnAcquire(endpoint, connection);
                 return null;
-            });
+            }));
         }
 
         @Override
         public CompletionStage<Void> onRelease(Integer endpoint, TestConnection connection) {
-            return now(() -> {
-                ScriptedManager.this.onRelease(endpoint, connection);
+            enter(connection);
+            Gate gate = onReleaseGate;
+            CompletableFuture<Void> start = gate == null ? CompletableFuture.completedFuture(null) : gate.passAsync();
+            return tracked(connection, then(start, () -> {
+                doOnRelease(connection);
                 return null;
-            });
+            }));
         }
 
         @Override
         public CompletionStage<Void> onConnectionDead(Integer endpoint, TestConnection connection) {
-            return now(() -> {
-                ScriptedManager.this.onConnectionDead(endpoint, connection);
+            enter(connection);
+            return tracked(connection, now(() -> {
+                doOnDead(connection);
                 return null;
+            }));
+        }
+
+        /** The callback counts as running on {@code c} until its stage completes; the pool sees the same outcome. */
+        private <T> CompletionStage<T> tracked(TestConnection c, CompletionStage<T> stage) {
+            CompletableFuture<T> out = new CompletableFuture<>();
+            stage.whenComplete((v, t) -> {
+                exit(c);
+                if (t != null) {
+                    out.completeExceptionally(t);
+                } else {
+                    out.complete(v);
+                }
             });
+            return out;
         }
 
         /** Runs {@code body} when {@code start} completes (on {@link #asyncCompletion} if set); fails with the raw exception. */

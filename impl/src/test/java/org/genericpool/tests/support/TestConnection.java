@@ -14,6 +14,8 @@ public class TestConnection {
     /** Set by tests (and the stress harness) while they hold the connection: two holders at once is a bug. */
     public final AtomicBoolean inUse = new AtomicBoolean();
     private final AtomicBoolean disposed = new AtomicBoolean();
+    /** Manager callbacks (aliveness, hooks) in progress on this connection; dispose must not overlap them. */
+    final java.util.concurrent.atomic.AtomicInteger inCallback = new java.util.concurrent.atomic.AtomicInteger();
 
     TestConnection(Integer endpoint, long id) {
         this.endpoint = endpoint;
@@ -51,6 +53,11 @@ public class TestConnection {
 
     public long id() {
         return id;
+    }
+
+    /** @return how many manager callbacks (aliveness, hooks) run on this connection now */
+    public int callbacksInProgress() {
+        return inCallback.get();
     }
 
     /** @return whether the manager's {@code dispose} has been called for this connection */
