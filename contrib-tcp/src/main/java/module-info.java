@@ -10,4 +10,5 @@ module org.genericpool.contrib.tcp {
 
     exports org.genericpool.contrib.tcp;
     exports org.genericpool.contrib.tcp.spi;
+    // org.genericpool.contrib.tcp.internal.osgi holds the OSGi components and their config mapping; not exported.
 }

@@ -45,4 +45,29 @@ public final class Check {
     public static int bufferSize(String property, int value) {
         return range(property, value, 0, MAX_BUFFER);
     }
+
+    /**
+     * A duration given in seconds (decimals allowed), as ConfigAdmin configurations give them.
+     *
+     * @return the duration, if in {@code (0, 86400]} seconds
+     * @throws IllegalArgumentException naming {@code property} otherwise
+     */
+    public static Duration seconds(String property, double seconds) {
+        if (!(seconds > 0) || seconds > MAX_TIMEOUT.toSeconds()) {
+            throw new IllegalArgumentException(property + " = " + seconds + " is out of range (0, "
+                    + MAX_TIMEOUT.toSeconds() + "] seconds");
+        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+
+    /**
+     * @return {@code value}, if not null and not blank
+     * @throws IllegalArgumentException naming {@code property} otherwise
+     */
+    public static String required(String property, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(property + " = " + value + " is out of range: a non-empty value is required");
+        }
+        return value;
+    }
 }
