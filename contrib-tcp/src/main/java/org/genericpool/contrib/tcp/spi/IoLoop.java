@@ -151,8 +151,9 @@ public final class IoLoop implements AutoCloseable {
     private void run() {
         try {
             while (!closed.get()) {
-                long waitMillis = runTimers();
                 runTasks();
+                // timers after tasks: a task may have scheduled one, and the wait must see it
+                long waitMillis = runTimers();
                 if (!tasks.isEmpty()) {
                     waitMillis = -1;
                 }

@@ -493,7 +493,7 @@ public class NioAsynchronousSocketChannel extends AsynchronousSocketChannel impl
         try {
             n = op.transfer(channel);
         } catch (IOException e) {
-            finish(slot, op, 0, e);
+            finish(slot, op, 0, closed ? new AsynchronousCloseException() : e);
             return;
         }
         if (n != 0) {
