@@ -82,10 +82,11 @@ public class SslConnectionManager implements ConnectionManager<InetSocketAddress
         String host = endpoint.getHostString();
         SocketChannel channel = SocketChannel.open();
         SSLSocket ssl = null;
+        ChannelSocket plain = null;
         try {
             options.tcp().applyTo(channel);
             Sockets.connect(channel, address, Sockets.budgetNanos(options.tcp().connectTimeout(), timeout));
-            ChannelSocket plain = new ChannelSocket(channel);
+            plain = new ChannelSocket(channel);
             ssl = (SSLSocket) options.sslContext().getSocketFactory().createSocket(plain, host, address.getPort(), true);
             ssl.setUseClientMode(true);
             ssl.setSSLParameters(options.parameters(ssl.getSSLParameters(), host));
@@ -109,6 +110,9 @@ public class SslConnectionManager implements ConnectionManager<InetSocketAddress
             sockets.put(ssl, plain);
             return ssl;
         } catch (IOException | RuntimeException | Error e) {
+            if (plain != null) {
+                plain.writeWithoutWaiting(); // a closing alert must not wait for a peer that does not read
+            }
             Sockets.closeQuietly(ssl);
             Sockets.closeQuietly(channel);
             throw e;
