@@ -56,6 +56,8 @@ public class KeyedPoolBenchmark {
         PoolAdapter<Object> adapter;
         long[] ops;
         long[] opsBeforeMeasurement;
+        long iterationStart;
+        long measuredNanos;
 
         @Setup(Level.Trial)
         @SuppressWarnings("unchecked")
@@ -71,12 +73,23 @@ public class KeyedPoolBenchmark {
             adapter = (PoolAdapter<Object>) Pools.create(pool, spec, endpoints, connections);
             ops = new long[params.getThreads() * PAD];
             opsBeforeMeasurement = null;
+            measuredNanos = 0;
         }
 
         @Setup(Level.Iteration)
         public void beforeIteration(IterationParams params) {
-            if (params.getType() == IterationType.MEASUREMENT && opsBeforeMeasurement == null) {
-                opsBeforeMeasurement = ops.clone();
+            if (params.getType() == IterationType.MEASUREMENT) {
+                if (opsBeforeMeasurement == null) {
+                    opsBeforeMeasurement = ops.clone();
+                }
+                iterationStart = System.nanoTime();
+            }
+        }
+
+        @TearDown(Level.Iteration)
+        public void afterIteration(IterationParams params) {
+            if (params.getType() == IterationType.MEASUREMENT) {
+                measuredNanos += System.nanoTime() - iterationStart;
             }
         }
 
@@ -95,7 +108,7 @@ public class KeyedPoolBenchmark {
             PoolSpec spec = scenario.spec();
             new TrialReport(scenario, pool, connections.created(), connections.disposed(), maxLive,
                     spec.totalBinds() ? spec.totalMax() : -1, adapter.enforcesTotal(), connections.doubleDisposals(),
-                    perThread, -1).publish();
+                    perThread, measuredNanos, -1).publish();
         }
     }
 

@@ -97,7 +97,7 @@ public class ManyEndpointsBenchmark {
     @TearDown(Level.Trial)
     public void tearDownTrial() {
         new TrialReport(Scenario.MANY_ENDPOINTS, pool, created, disposed, maxLive, -1, adapter.enforcesTotal(),
-                doubleDisposals, new long[0], retained).publish();
+                doubleDisposals, new long[0], 0, retained).publish();
     }
 
     /** @return the used heap after full collections, taken a few times so that finalizers and references settle */

@@ -25,10 +25,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * @param enforcesTotal   whether the pool has a total limit at all
  * @param doubleDisposals connections disposed twice (a pool bug)
  * @param opsPerThread    each thread's operations in the measured iterations ({@code contended} only, else empty)
+ * @param measuredNanos   the measured iterations' wall-clock time, until the last thread finished ({@code contended} only)
  * @param retainedBytes   heap retained by the pool after the run ({@code manyEndpoints} only, else -1)
  */
 public record TrialReport(Scenario scenario, String pool, long created, long disposed, int maxLive, int totalLimit,
-                          boolean enforcesTotal, long doubleDisposals, long[] opsPerThread, long retainedBytes) {
+                          boolean enforcesTotal, long doubleDisposals, long[] opsPerThread, long measuredNanos,
+                          long retainedBytes) {
 
     /** The start of each printed report line. */
     public static final String PREFIX = "#bench-report ";
@@ -55,6 +57,17 @@ public record TrialReport(Scenario scenario, String pool, long created, long dis
         long min = Arrays.stream(opsPerThread).min().orElse(0);
         long max = Arrays.stream(opsPerThread).max().orElse(0);
         return max == 0 ? Double.NaN : (double) min / max;
+    }
+
+    /**
+     * @return operations per second of all threads together in the measured iterations, or NaN without
+     *         per-thread counts; unlike JMH's average of per-thread averages, a starved thread does not inflate it
+     */
+    public double opsPerSecond() {
+        if (opsPerThread.length == 0 || measuredNanos <= 0) {
+            return Double.NaN;
+        }
+        return Arrays.stream(opsPerThread).sum() * 1e9 / measuredNanos;
     }
 
     /** Prints, keeps and (when asked) appends this report. */
@@ -88,7 +101,8 @@ public record TrialReport(Scenario scenario, String pool, long created, long dis
                 .append(" doubleDisposals=").append(doubleDisposals);
         if (opsPerThread.length > 0) {
             sb.append(" opsPerThread=").append(Arrays.toString(opsPerThread).replace(" ", ""))
-                    .append(String.format(java.util.Locale.ROOT, " minOverMax=%.3f", fairness()));
+                    .append(String.format(java.util.Locale.ROOT, " minOverMax=%.3f opsPerSecond=%.0f",
+                            fairness(), opsPerSecond()));
         }
         if (retainedBytes >= 0) {
             sb.append(" retainedBytes=").append(retainedBytes);
