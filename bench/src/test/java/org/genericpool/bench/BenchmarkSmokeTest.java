@@ -38,11 +38,7 @@ class BenchmarkSmokeTest {
 
     @Test
     void everyPoolRunsEveryKeyedScenario() throws Exception {
-        List<String> pools = new ArrayList<>(Pools.ALL);
-        if (!engineFound()) { // TEMPORARY until impl lands on main
-            pools.removeIf(p -> p.startsWith("genericpool"));
-            System.err.println("WARNING: no genericpool engine on the class path, genericpool not run");
-        }
+        List<String> pools = Pools.ALL;
         Options options = new OptionsBuilder()
                 .include(Pattern.quote(KeyedPoolBenchmark.class.getName()) + "\\.")
                 .param("pool", pools.toArray(new String[0]))
@@ -94,7 +90,6 @@ class BenchmarkSmokeTest {
 
     @Test
     void manyEndpointsRunsAndReportsRetainedHeap() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(engineFound(), "TEMPORARY: no engine yet");
         Options options = new OptionsBuilder()
                 .include(Pattern.quote(ManyEndpointsBenchmark.class.getName()) + "\\.")
                 .forks(0)
@@ -112,10 +107,6 @@ class BenchmarkSmokeTest {
             assertTrue(report.maxLive() <= ManyEndpointsBenchmark.ENDPOINTS, report + ": at most one per endpoint");
             assertTrue(report.retainedBytes() >= 0, report + ": retained heap measured");
         }
-    }
-
-    private static boolean engineFound() {
-        return java.util.ServiceLoader.load(org.genericpool.ConnectionPoolFactory.class).findFirst().isPresent();
     }
 
     private static TrialReport report(Scenario scenario, String pool) {
