@@ -109,6 +109,19 @@ class BenchmarkSmokeTest {
         }
     }
 
+    @Test
+    void clockBenchmarkRuns() throws Exception {
+        Options options = new OptionsBuilder()
+                .include(Pattern.quote(ClockBenchmark.class.getName()) + "\\.")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(MOMENT)
+                .shouldFailOnError(true)
+                .build();
+        assertEquals(2, new Runner(options).run().size(), "nanoTime and currentTimeMillis");
+    }
+
     private static TrialReport report(Scenario scenario, String pool) {
         List<TrialReport> matching = new ArrayList<>();
         for (TrialReport r : TrialReport.all()) {
