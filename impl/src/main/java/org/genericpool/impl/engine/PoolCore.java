@@ -1,6 +1,5 @@
 package org.genericpool.impl.engine;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -16,7 +15,6 @@ import org.genericpool.ConnectionPoolClosedException;
 import org.genericpool.EndpointStats;
 import org.genericpool.PoolConfig;
 import org.genericpool.PoolStats;
-import org.genericpool.impl.expiry.ExpiryHeap;
 import org.genericpool.impl.expiry.Timeouts;
 
 /**
@@ -30,15 +28,15 @@ import org.genericpool.impl.expiry.Timeouts;
  *   <li>{@link #total}: all slots of the pool (connections, detached ones not yet disposed, creates
  *       in flight). Lock-free; changed only when a connection is created or disposed.
  *       Invariant: {@code total <= totalMaxSize} except after a shrinking reconfiguration.</li>
- *   <li>Under {@link #global}: the {@link #expiry} heap (one node per endpoint that has idle
- *       connections, due no later than the earliest of their deadlines), the {@link #starving}
- *       queue (endpoints whose first waiter is held back by the total limit), {@link #closed}.</li>
+ *   <li>{@link #idle}: which endpoints hold idle connections and when they may first expire
+ *       (see {@link IdleIndex}); {@link #starving}: endpoints whose first waiter is held back by
+ *       the total limit (see {@link StarvingQueue}). Each has its own lock.</li>
+ *   <li>{@link #closed}: set once, under {@link #closeLock}.</li>
  * </ul>
  *
  * <h2>Lock order</h2>
- * An endpoint lock may be held when the global lock is taken, never the reverse, and no thread
- * holds two endpoint locks. A heap node is inserted, moved or removed only while its endpoint's
- * lock is held as well, so under an endpoint lock its own schedule is stable.
+ * An endpoint lock may be held when the lock of {@link #idle} or {@link #starving} is taken,
+ * never the reverse; no thread holds two endpoint locks, or those two locks together.
  *
  * <h2>Hand-off</h2>
  * A connection coming back, or a slot freed, goes to the endpoint's first waiter under the
@@ -67,9 +65,9 @@ public final class PoolCore<E, C> {
     private final ConcurrentHashMap<E, Endpoint<E, C>> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
-    private final ReentrantLock global = new ReentrantLock();
-    private final ExpiryHeap<Endpoint<E, C>> expiry = new ExpiryHeap<>();
-    private final ArrayDeque<Endpoint<E, C>> starving = new ArrayDeque<>();
+    private final ReentrantLock closeLock = new ReentrantLock();
+    private final IdleIndex<E, C> idle = new IdleIndex<>();
+    private final StarvingQueue<E, C> starving = new StarvingQueue<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Set<C> forceDisposed = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     /** Counters of endpoints that were forgotten, so that pool totals survive them. */
@@ -81,10 +79,6 @@ public final class PoolCore<E, C> {
 
     private volatile Settings settings;
     private volatile boolean closed;
-    private volatile int starvingCount;
-    /** The heap's earliest due time, {@link Long#MAX_VALUE} when empty; read without a lock. */
-    private volatile long nextExpiry = Long.MAX_VALUE;
-    private volatile Runnable expiryListener = () -> { };
     /** Whether releases dispose expired connections (no background collector). */
     private final boolean collectOnRelease;
     private Disposer<E, C> disposer;
@@ -119,7 +113,7 @@ public final class PoolCore<E, C> {
 
     /** Sets what to call when the next expiry moved earlier (the background collector's wake-up). */
     public void expiryListener(Runnable listener) {
-        this.expiryListener = listener;
+        idle.listener(listener);
     }
 
     // ---------------------------------------------------------------- acquire
@@ -128,44 +122,51 @@ public final class PoolCore<E, C> {
      * Takes an idle connection or reserves a slot, without waiting.
      *
      * @param bypassQueue whether the caller may go ahead of queued waiters (it was granted a retry)
-     * @return a LEASED {@link Entry}, {@link #PERMIT}, {@link #NEED_TOTAL} or {@link #NONE}
+     * @return a LEASED {@link Entry}; {@link #PERMIT}; {@link #NEED_TOTAL}: an endpoint slot is
+     *         reserved but the total limit binds, so the caller evicts ({@link #evictSoonestIdle})
+     *         or gives the slot back ({@link #unreserve}, or {@link #pollOrEnqueue} holding it);
+     *         or {@link #NONE}
      * @throws ConnectionPoolClosedException if the pool is closed
      */
     public Object poll(E key, boolean bypassQueue) {
         Endpoint<E, C> ep = lockEndpoint(key);
         try {
             Object r = takeLocked(ep, bypassQueue);
-            if ((r == NONE || r == NEED_TOTAL) && ep.isEmpty()) {
+            if (r == NONE && ep.isEmpty()) {
                 retireLocked(ep);
             }
             return r;
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
     /**
      * Like {@link #poll}, but queues {@code waiter} when nothing is available.
      *
+     * @param holdingSlot whether the caller holds an endpoint slot from a {@link #NEED_TOTAL}
+     *                    whose eviction found nothing; it is given back first
      * @return a LEASED {@link Entry}, {@link #PERMIT}, {@link #NEED_TOTAL} (an idle connection
      *         exists elsewhere: evict it instead of waiting) or {@link #ENQUEUED}
      */
-    public Object pollOrEnqueue(E key, Waiter<E, C> waiter, boolean bypassQueue) {
+    public Object pollOrEnqueue(E key, Waiter<E, C> waiter, boolean bypassQueue, boolean holdingSlot) {
         Endpoint<E, C> ep = lockEndpoint(key);
         try {
+            if (holdingSlot) {
+                ep.slots--;
+            }
             Object r = takeLocked(ep, bypassQueue);
             if (r == NONE) {
                 enqueueLocked(ep, waiter, bypassQueue);
                 return ENQUEUED;
             }
-            if (r != NEED_TOTAL) {
+            if (r != NEED_TOTAL || hasIdle()) {
                 return r;
             }
-            if (hasIdle()) {
-                return NEED_TOTAL;
-            }
-            // Held back by the total limit with nothing to evict: wait, registered as starving,
-            // then look again, since capacity may have been freed before the registration.
+            // Held back by the total limit with nothing to evict: give the endpoint slot back and
+            // wait, registered as starving; then look again, since capacity may have been freed
+            // before the registration.
+            ep.slots--;
             enqueueLocked(ep, waiter, bypassQueue);
             markStarving(ep);
             if (reserveTotal(settings.totalMaxSize)) {
@@ -175,11 +176,12 @@ public final class PoolCore<E, C> {
             }
             if (hasIdle()) {
                 dequeueLocked(ep, waiter);
+                ep.slots++;
                 return NEED_TOTAL;
             }
             return ENQUEUED;
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
@@ -201,32 +203,41 @@ public final class PoolCore<E, C> {
         if (ep.slots >= s.maxSize) {
             return NONE;
         }
-        if (!reserveTotal(s.totalMaxSize)) {
-            return NEED_TOTAL;
+        ep.slots++; // the endpoint stays alive (not empty) while its caller evicts
+        return reserveTotal(s.totalMaxSize) ? PERMIT : NEED_TOTAL;
+    }
+
+    /** Gives back the endpoint slot of a {@link #NEED_TOTAL} whose caller will not wait. */
+    public void unreserve(E key) {
+        Endpoint<E, C> ep = endpoints.get(key); // the reserved slot keeps it alive
+        ep.lock();
+        try {
+            ep.slots--;
+            if (!ep.waiters.isEmpty() && ep.slots < settings.maxSize) {
+                markStarving(ep);
+            }
+            if (ep.isEmpty()) {
+                retireLocked(ep);
+            }
+        } finally {
+            ep.unlock();
         }
-        ep.slots++;
-        return PERMIT;
     }
 
     /**
      * Detaches the idle connection that expires soonest, of any endpoint. Its endpoint slot is
-     * freed by {@link #victimDisposed}; its total slot passes to the caller.
+     * freed by {@link #victimDisposed}; its total slot passes to the caller, whose
+     * {@link #NEED_TOTAL} thereby becomes a {@link #PERMIT}.
      *
      * @return the detached entry, to be disposed by the caller, or null if no connection is idle
      */
     public Entry<E, C> evictSoonestIdle() {
         for (int round = 0; round < SERVE_ROUNDS * 4; round++) {
-            Endpoint<E, C> ep;
-            global.lock();
-            try {
-                ep = expiry.peek();
-            } finally {
-                global.unlock();
-            }
+            Endpoint<E, C> ep = idle.peek();
             if (ep == null) {
                 return null;
             }
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (!ep.isScheduled()) {
                     continue; // changed meanwhile; look again
@@ -240,7 +251,7 @@ public final class PoolCore<E, C> {
                 }
                 rescheduleLocked(ep, t); // due early: put it where it belongs and look again
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return null;
@@ -249,7 +260,7 @@ public final class PoolCore<E, C> {
     /** Frees the endpoint slot of an evicted connection once it is disposed; the total slot stays with the evictor. */
     public void victimDisposed(Entry<E, C> victim) {
         Endpoint<E, C> ep = victim.endpoint;
-        ep.lock.lock();
+        ep.lock();
         try {
             ep.slots--;
             ep.disposed++;
@@ -260,42 +271,8 @@ public final class PoolCore<E, C> {
                 retireLocked(ep);
             }
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
-    }
-
-    /**
-     * Uses a total slot the caller holds (after an eviction) to reserve a slot of {@code key}.
-     *
-     * @return {@link #PERMIT}, a LEASED {@link Entry} (the total slot was given back), or
-     *         {@link #NONE} (the total slot was given back)
-     */
-    public Object claimWithTotal(E key, boolean bypassQueue) {
-        Object r;
-        Endpoint<E, C> ep = lockEndpointOrNull(key);
-        if (ep == null) {
-            freeTotal();
-            throw closedException();
-        }
-        try {
-            if (!bypassQueue && !ep.waiters.isEmpty()) {
-                r = NONE;
-            } else if (ep.idle() > 0) {
-                r = takeLocked(ep, true);
-            } else if (ep.slots < settings.maxSize) {
-                ep.slots++;
-                return PERMIT;
-            } else {
-                r = NONE;
-            }
-            if (ep.isEmpty()) {
-                retireLocked(ep);
-            }
-        } finally {
-            ep.lock.unlock();
-        }
-        freeTotal();
-        return r;
     }
 
     /**
@@ -310,12 +287,12 @@ public final class PoolCore<E, C> {
         Waiter<E, C> granted = null;
         Entry<E, C> e;
         boolean close = false;
-        ep.lock.lock();
+        ep.lock();
         try {
             long now = System.nanoTime();
             e = new Entry<>(ep, connection, now);
             ep.created++;
-            ep.entries.put(connection, e);
+            ep.entries.add(e);
             if (closed) {
                 e.state = Entry.LEASED;
                 detachLocked(e);
@@ -329,7 +306,7 @@ public final class PoolCore<E, C> {
                 granted = makeAvailableLocked(ep, e, now);
             }
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
         if (close) {
             disposer.dispose(e);
@@ -346,7 +323,7 @@ public final class PoolCore<E, C> {
      */
     public boolean markDead(Entry<E, C> e) {
         Endpoint<E, C> ep = e.endpoint;
-        ep.lock.lock();
+        ep.lock();
         try {
             if (e.state != Entry.LEASED) {
                 return false;
@@ -357,7 +334,7 @@ public final class PoolCore<E, C> {
             detachLocked(e);
             return true;
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
@@ -374,7 +351,7 @@ public final class PoolCore<E, C> {
      */
     public boolean cancel(Waiter<E, C> waiter, boolean timedOut) {
         Endpoint<E, C> ep = waiter.endpoint;
-        ep.lock.lock();
+        ep.lock();
         try {
             if (waiter.state() != Waiter.WAITING) {
                 return false;
@@ -389,7 +366,7 @@ public final class PoolCore<E, C> {
             }
             return true;
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
@@ -407,14 +384,14 @@ public final class PoolCore<E, C> {
     public void countTimeout(E key) {
         Endpoint<E, C> ep = endpoints.get(key);
         if (ep != null) {
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (!ep.retired) {
                     ep.timeouts++;
                     return;
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         retiredTimeouts.incrementAndGet(); // the endpoint holds nothing: count it for the pool
@@ -432,15 +409,15 @@ public final class PoolCore<E, C> {
     public Entry<E, C> checkout(E key, C connection) {
         Endpoint<E, C> ep = endpoints.get(key);
         if (ep != null) {
-            ep.lock.lock();
+            ep.lock();
             try {
-                Entry<E, C> e = ep.entries.get(connection);
+                Entry<E, C> e = ep.entries.find(connection);
                 if (e != null && e.state == Entry.LEASED) {
                     e.state = Entry.RETURNING;
                     return e;
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return notLeased(key, connection);
@@ -457,7 +434,7 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
         long now = System.nanoTime();
-        ep.lock.lock();
+        ep.lock();
         try {
             if (e.state != Entry.RETURNING) {
                 return null; // disposed by close(timeout) meanwhile
@@ -468,7 +445,7 @@ public final class PoolCore<E, C> {
             }
             granted = makeAvailableLocked(ep, e, now);
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
         afterAvailable(granted, granted == null);
         if (collect) {
@@ -490,9 +467,9 @@ public final class PoolCore<E, C> {
         boolean found = false;
         long now = System.nanoTime();
         if (ep != null) {
-            ep.lock.lock();
+            ep.lock();
             try {
-                Entry<E, C> e = ep.entries.get(connection);
+                Entry<E, C> e = ep.entries.find(connection);
                 if (e != null && e.state == Entry.LEASED) {
                     found = true;
                     ep.leased--;
@@ -502,7 +479,7 @@ public final class PoolCore<E, C> {
                     granted = makeAvailableLocked(ep, e, now);
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         if (!found) {
@@ -520,7 +497,7 @@ public final class PoolCore<E, C> {
     public void putBack(Entry<E, C> e) {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
-        ep.lock.lock();
+        ep.lock();
         try {
             if (e.state != Entry.LEASED) {
                 return;
@@ -534,7 +511,7 @@ public final class PoolCore<E, C> {
                 granted = makeAvailableLocked(ep, e, now);
             }
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
         if (e.state == Entry.GONE) {
             disposer.dispose(e);
@@ -553,16 +530,16 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = endpoints.get(key);
         Entry<E, C> found = null;
         if (ep != null) {
-            ep.lock.lock();
+            ep.lock();
             try {
-                Entry<E, C> e = ep.entries.get(connection);
+                Entry<E, C> e = ep.entries.find(connection);
                 if (e != null && e.state == Entry.LEASED) {
                     found = e;
                     ep.leased--;
                     detachLocked(e);
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return found != null ? found : notLeased(key, connection);
@@ -616,14 +593,14 @@ public final class PoolCore<E, C> {
     private void afterAvailable(Waiter<E, C> granted, boolean idled) {
         if (granted != null) {
             granted.signal();
-        } else if (idled && starvingCount > 0) {
+        } else if (idled && !starving.isEmpty()) {
             serveStarving();
         }
     }
 
     private void freeSlot(Endpoint<E, C> ep, boolean wasCreated) {
         Waiter<E, C> w = null;
-        ep.lock.lock();
+        ep.lock();
         try {
             ep.slots--;
             if (wasCreated) {
@@ -641,7 +618,7 @@ public final class PoolCore<E, C> {
                 retireLocked(ep);
             }
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
         if (w != null) {
             w.signal();
@@ -656,7 +633,7 @@ public final class PoolCore<E, C> {
             if (left == 0) {
                 terminated.complete(null);
             }
-        } else if (starvingCount > 0) {
+        } else if (!starving.isEmpty()) {
             serveStarving();
         }
     }
@@ -664,16 +641,7 @@ public final class PoolCore<E, C> {
     // ---------------------------------------------------------------- starving endpoints
 
     private void markStarving(Endpoint<E, C> ep) {
-        global.lock();
-        try {
-            if (!ep.starving) {
-                ep.starving = true;
-                starving.addLast(ep);
-                starvingCount = starving.size();
-            }
-        } finally {
-            global.unlock();
-        }
+        starving.add(ep);
     }
 
     /**
@@ -682,23 +650,12 @@ public final class PoolCore<E, C> {
      * {@link Waiter#RETRY} (the waiter evicts it itself). Called without locks.
      */
     private void serveStarving() {
-        for (int round = 0; round < SERVE_ROUNDS && starvingCount > 0 && !closed; round++) {
-            Endpoint<E, C> ep;
-            boolean evictable;
-            global.lock();
-            try {
-                ep = starving.pollFirst();
-                if (ep != null) {
-                    ep.starving = false;
-                }
-                starvingCount = starving.size();
-                evictable = !expiry.isEmpty();
-            } finally {
-                global.unlock();
-            }
+        for (int round = 0; round < SERVE_ROUNDS && !starving.isEmpty() && !closed; round++) {
+            Endpoint<E, C> ep = starving.poll();
             if (ep == null) {
                 return;
             }
+            boolean evictable = idle.hasIdle();
             Settings s = settings;
             boolean haveTotal = reserveTotal(s.totalMaxSize);
             if (!haveTotal && !evictable) {
@@ -706,7 +663,7 @@ public final class PoolCore<E, C> {
                 return;
             }
             Waiter<E, C> w = null;
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (!ep.retired && ep.slots < s.maxSize) {
                     w = ep.waiters.poll();
@@ -726,7 +683,7 @@ public final class PoolCore<E, C> {
                     }
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
             if (w == null) {
                 if (haveTotal) {
@@ -745,7 +702,7 @@ public final class PoolCore<E, C> {
 
     /** @return the {@code nanoTime} at which the next idle connection may expire, {@link Long#MAX_VALUE} if none */
     public long nextExpiry() {
-        return nextExpiry;
+        return idle.nextExpiry();
     }
 
     /**
@@ -755,32 +712,32 @@ public final class PoolCore<E, C> {
      */
     public List<Entry<E, C>> collectExpired(int max) {
         long now = System.nanoTime();
-        if (now - nextExpiry < 0 || max <= 0) {
+        if (now - idle.nextExpiry() < 0 || max <= 0) {
             return List.of();
         }
         List<Entry<E, C>> out = new ArrayList<>();
-        for (int round = 0; round < max + SERVE_ROUNDS && out.size() < max; round++) {
-            Endpoint<E, C> ep;
-            global.lock();
-            try {
-                ep = expiry.peek();
-            } finally {
-                global.unlock();
-            }
+        long rounds = 2L * max + SERVE_ROUNDS; // long: max may be Integer.MAX_VALUE
+        for (long round = 0; round < rounds && out.size() < max; round++) {
+            Endpoint<E, C> ep = idle.peek();
             if (ep == null || ep.scheduledAt() - now > 0) {
                 break;
             }
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (!ep.isScheduled()) {
                     continue;
                 }
+                // One connection per round, the soonest of the endpoint due first: expired
+                // connections are disposed in deadline order across endpoints, as in the original.
                 Timeouts t = settings.timeouts;
-                collectLocked(ep.core, t, now, max, out);
-                collectLocked(ep.extra, t, now, max, out);
+                Entry<E, C> soonest = soonestIdle(ep, t);
+                if (soonest != null && deadline(soonest, t) - now <= 0) {
+                    detachLocked(soonest);
+                    out.add(soonest);
+                }
                 rescheduleLocked(ep, t);
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return out;
@@ -791,24 +748,12 @@ public final class PoolCore<E, C> {
      * size of expired idle connections (the Python rule), if any is due at {@code now}.
      */
     private void collectIfDue(long now) {
-        if (!collectOnRelease || now - nextExpiry < 0) {
+        if (!collectOnRelease || now - idle.nextExpiry() < 0) {
             return;
         }
         Settings s = settings;
         for (Entry<E, C> e : collectExpired(Timeouts.disposeBatch(s.config.disposeBatchSize(), total.get()))) {
             disposer.dispose(e);
-        }
-    }
-
-    private void collectLocked(IdleList<E, C> list, Timeouts t, long now, int max, List<Entry<E, C>> out) {
-        Entry<E, C> e = list.head();
-        while (e != null && out.size() < max) {
-            Entry<E, C> next = e.next;
-            if (deadline(e, t) - now <= 0) {
-                detachLocked(e);
-                out.add(e);
-            }
-            e = next;
         }
     }
 
@@ -839,55 +784,20 @@ public final class PoolCore<E, C> {
         return best;
     }
 
-    /** Makes {@code ep} due no later than {@code at}; the global lock is taken only if that moves it. */
+    /** Makes {@code ep} due no later than {@code at}. */
     private void scheduleLocked(Endpoint<E, C> ep, long at) {
-        if (ep.isScheduled() && ep.scheduledAt() - at <= 0) {
-            return; // already due no later: the common case of a busy endpoint
-        }
-        boolean earlier;
-        global.lock();
-        try {
-            expiry.scheduleNoLaterThan(ep, at);
-            earlier = updateNextExpiry();
-        } finally {
-            global.unlock();
-        }
-        if (earlier) {
-            expiryListener.run();
-        }
+        idle.scheduleNoLaterThan(ep, at);
     }
 
     /** Sets {@code ep}'s node to the exact earliest deadline of its idle connections, or removes it. */
     private void rescheduleLocked(Endpoint<E, C> ep, Timeouts t) {
         Entry<E, C> soonest = soonestIdle(ep, t);
-        boolean earlier;
-        global.lock();
-        try {
-            if (soonest == null) {
-                expiry.remove(ep);
-            } else {
-                expiry.reschedule(ep, deadline(soonest, t));
-            }
-            earlier = updateNextExpiry();
-        } finally {
-            global.unlock();
-        }
-        if (earlier) {
-            expiryListener.run();
-        }
+        idle.reschedule(ep, soonest != null, soonest == null ? 0 : deadline(soonest, t));
     }
 
-    private boolean updateNextExpiry() {
-        Endpoint<E, C> top = expiry.peek();
-        long next = top == null ? Long.MAX_VALUE : top.scheduledAt();
-        long old = nextExpiry;
-        nextExpiry = next;
-        return next != Long.MAX_VALUE && (old == Long.MAX_VALUE || next - old < 0);
-    }
-
-    /** Whether some endpoint holds an idle connection (the heap is not empty); lock-free. */
+    /** Whether some endpoint holds an idle connection; lock-free. */
     private boolean hasIdle() {
-        return nextExpiry != Long.MAX_VALUE;
+        return idle.hasIdle();
     }
 
     // ---------------------------------------------------------------- reconfiguration and close
@@ -909,7 +819,7 @@ public final class PoolCore<E, C> {
         List<Entry<E, C>> out = new ArrayList<>();
         List<Waiter<E, C>> granted = new ArrayList<>();
         for (Endpoint<E, C> ep : endpoints.values()) {
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (ep.retired) {
                     continue;
@@ -937,7 +847,7 @@ public final class PoolCore<E, C> {
                 }
                 rescheduleLocked(ep, s.timeouts);
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         granted.forEach(Waiter::signal);
@@ -948,7 +858,7 @@ public final class PoolCore<E, C> {
             }
             out.add(victim); // disposed like any other: frees its total slot too
         }
-        expiryListener.run();
+        idle.poke();
         return out;
     }
 
@@ -959,21 +869,20 @@ public final class PoolCore<E, C> {
      * @return the idle entries to dispose, or null if the pool was closed already
      */
     public List<Entry<E, C>> close() {
-        global.lock();
+        closeLock.lock();
         try {
             if (closed) {
                 return null;
             }
             closed = true;
-            starving.clear();
-            starvingCount = 0;
         } finally {
-            global.unlock();
+            closeLock.unlock();
         }
+        starving.clear();
         List<Entry<E, C>> out = new ArrayList<>();
         List<Waiter<E, C>> failed = new ArrayList<>();
         for (Endpoint<E, C> ep : endpoints.values()) {
-            ep.lock.lock();
+            ep.lock();
             try {
                 for (Waiter<E, C> w; (w = ep.waiters.poll()) != null; ) {
                     pending.decrementAndGet();
@@ -985,7 +894,7 @@ public final class PoolCore<E, C> {
                     retireLocked(ep);
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         failed.forEach(Waiter::signal);
@@ -1003,9 +912,9 @@ public final class PoolCore<E, C> {
     public List<Entry<E, C>> detachLeasedOnClose() {
         List<Entry<E, C>> out = new ArrayList<>();
         for (Endpoint<E, C> ep : endpoints.values()) {
-            ep.lock.lock();
+            ep.lock();
             try {
-                for (Entry<E, C> e : new ArrayList<>(ep.entries.values())) {
+                for (Entry<E, C> e : ep.entries.snapshot()) {
                     if (e.state == Entry.LEASED || e.state == Entry.RETURNING) {
                         ep.leased--;
                         forceDisposed.add(e.connection);
@@ -1014,7 +923,7 @@ public final class PoolCore<E, C> {
                     }
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return out;
@@ -1049,11 +958,11 @@ public final class PoolCore<E, C> {
         if (ep == null) {
             return EndpointStats.EMPTY;
         }
-        ep.lock.lock();
+        ep.lock();
         try {
             return ep.retired ? EndpointStats.EMPTY : ep.statsLocked();
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
@@ -1069,11 +978,11 @@ public final class PoolCore<E, C> {
         long timeouts = retiredTimeouts.get();
         for (Endpoint<E, C> ep : endpoints.values()) {
             EndpointStats s;
-            ep.lock.lock();
+            ep.lock();
             try {
                 s = ep.retired ? EndpointStats.EMPTY : ep.statsLocked();
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
             acquired += s.acquired();
             idle += s.idle();
@@ -1092,14 +1001,14 @@ public final class PoolCore<E, C> {
     public void forEachEndpoint(java.util.function.BiConsumer<? super E, EndpointStats> action) {
         for (Endpoint<E, C> ep : endpoints.values()) {
             EndpointStats s;
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (ep.retired) {
                     continue;
                 }
                 s = ep.statsLocked();
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
             action.accept(ep.key, s);
         }
@@ -1113,11 +1022,11 @@ public final class PoolCore<E, C> {
     public List<Entry<E, C>> evictIdle() {
         List<Entry<E, C>> out = new ArrayList<>();
         for (Endpoint<E, C> ep : endpoints.values()) {
-            ep.lock.lock();
+            ep.lock();
             try {
                 detachAllIdleLocked(ep, out);
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return out;
@@ -1174,26 +1083,18 @@ public final class PoolCore<E, C> {
                     ep = fresh;
                 }
             }
-            ep.lock.lock();
+            ep.lock();
             if (!ep.retired) {
                 if (closed) {
                     if (ep.isEmpty()) {
                         retireLocked(ep);
                     }
-                    ep.lock.unlock();
+                    ep.unlock();
                     throw closedException();
                 }
                 return ep;
             }
-            ep.lock.unlock();
-        }
-    }
-
-    private Endpoint<E, C> lockEndpointOrNull(E key) {
-        try {
-            return lockEndpoint(key);
-        } catch (ConnectionPoolClosedException e) {
-            return null;
+            ep.unlock();
         }
     }
 
@@ -1221,21 +1122,13 @@ public final class PoolCore<E, C> {
             (e.extra ? ep.extra : ep.core).remove(e);
         }
         e.state = Entry.GONE;
-        ep.entries.remove(e.connection);
+        ep.entries.remove(e);
     }
 
     private void retireLocked(Endpoint<E, C> ep) {
         ep.retired = true;
         endpoints.remove(ep.key, ep);
-        if (ep.isScheduled()) {
-            global.lock();
-            try {
-                expiry.remove(ep);
-                updateNextExpiry();
-            } finally {
-                global.unlock();
-            }
-        }
+        idle.reschedule(ep, false, 0);
         retiredCreated.addAndGet(ep.created);
         retiredDisposed.addAndGet(ep.disposed);
         retiredDead.addAndGet(ep.dead);
