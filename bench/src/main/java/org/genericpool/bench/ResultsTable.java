@@ -31,6 +31,8 @@ public final class ResultsTable {
         double error = Double.NaN;
         String unit = "";
         double bytesPerOp = Double.NaN;
+        /** CPU time of the whole JVM per operation, ns ({@code -prof perfnorm:events=task-clock}). */
+        double cpuPerOp = Double.NaN;
         Map<String, String> report = Map.of();
     }
 
@@ -79,6 +81,8 @@ public final class ResultsTable {
                 r.unit = f.get(6);
             } else if (secondary.equals("gc.alloc.rate.norm")) {
                 r.bytesPerOp = score;
+            } else if (secondary.equals("task-clock")) {
+                r.cpuPerOp = score * 1e6; // perf reports task-clock in ms
             }
         }
     }
@@ -112,12 +116,13 @@ public final class ResultsTable {
             out.append("#### ").append(scenario).append("\n\n");
             boolean contended = scenario.equals("contended");
             boolean many = scenario.equals("manyEndpoints");
-            out.append("| pool | time/op | ± (99.9%) | B/op | created |");
+            boolean cpu = pools.values().stream().anyMatch(r -> !Double.isNaN(r.cpuPerOp));
+            out.append("| pool | time/op | ± (99.9%) |").append(cpu ? " CPU ns/op |" : "").append(" B/op | created |");
             out.append(contended ? " ops/s (all threads) | per-thread ops, least/most |" : "");
             out.append(scenario.equals("crossKey") ? " most live (limit 8) |" : "");
             out.append(many ? " retained B per endpoint |" : "");
             out.append(many ? "" : " genericpool ÷ pool | genericpool-async ÷ pool |");
-            out.append("\n|---|---:|---:|---:|---:|");
+            out.append("\n|---|---:|---:|").append(cpu ? "---:|" : "").append("---:|---:|");
             out.append(contended ? "---:|---:|" : "");
             out.append(scenario.equals("crossKey") ? "---:|" : "");
             out.append(many ? "---:|" : "---:|---:|");
@@ -129,6 +134,7 @@ public final class ResultsTable {
                 out.append("| ").append(pool)
                         .append(" | ").append(fmt(r.score)).append(' ').append(r.unit)
                         .append(" | ").append(fmt(r.error))
+                        .append(cpu ? " | " + fmt(r.cpuPerOp) : "")
                         .append(" | ").append(fmt(r.bytesPerOp))
                         .append(" | ").append(r.report.getOrDefault("created", "?"))
                         .append(" |");
@@ -182,6 +188,9 @@ public final class ResultsTable {
             double b = num(theirs.report.get("opsPerSecond"));
             return String.format(Locale.ROOT, "%.2f (time, by ops/s)", b / a);
         }
+        if (!Double.isNaN(ours.cpuPerOp) && !Double.isNaN(theirs.cpuPerOp)) {
+            return String.format(Locale.ROOT, "%.2f (CPU %.2f)", ours.score / theirs.score, ours.cpuPerOp / theirs.cpuPerOp);
+        }
         return String.format(Locale.ROOT, "%.2f", ours.score / theirs.score);
     }
 
@@ -207,6 +216,20 @@ public final class ResultsTable {
             double ratio = gp.score / pools.get(fastest).score;
             boolean ok = ratio <= limit;
             String measured = String.format(Locale.ROOT, "%.2f x %s", ratio, fastest);
+            if (!Double.isNaN(gp.cpuPerOp)) {
+                double cpuBest = Double.NaN;
+                String cpuPeer = null;
+                for (String peer : Pools.KEYED_PEERS) {
+                    Row r = pools.get(peer);
+                    if (r != null && !Double.isNaN(r.cpuPerOp) && (cpuPeer == null || r.cpuPerOp < cpuBest)) {
+                        cpuBest = r.cpuPerOp;
+                        cpuPeer = peer;
+                    }
+                }
+                if (cpuPeer != null) {
+                    measured += String.format(Locale.ROOT, " (CPU time: %.2f x %s)", gp.cpuPerOp / cpuBest, cpuPeer);
+                }
+            }
             if (scenario.endsWith("_1t")) {
                 ok &= gp.bytesPerOp < 1;
                 measured += String.format(Locale.ROOT, ", %s B/op", fmt(gp.bytesPerOp));
