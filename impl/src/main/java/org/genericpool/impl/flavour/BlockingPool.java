@@ -57,12 +57,9 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
     @Override
     public C acquire(E endpoint, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(endpoint, "endpoint");
-        if (timeout == null) {
-            timeout = config().acquireTimeout().orElse(null);
-        }
-        boolean noWait = timeout != null && (timeout.isZero() || timeout.isNegative());
-        boolean timed = timeout != null && !noWait;
-        long deadline = timed ? System.nanoTime() + Timeouts.nanos(timeout) : 0L;
+        long deadline = deadlineOf(timeout);
+        boolean noWait = deadline == NO_WAIT;
+        boolean timed = deadline != UNTIMED && !noWait;
         boolean bypass = false;
         for (;;) {
             if (timed && System.nanoTime() - deadline >= 0) {
