@@ -113,10 +113,11 @@ public final class ResultsTable {
             if (pools == null) {
                 continue;
             }
+            boolean many = scenario.equals("manyEndpoints");
             out.append("#### ").append(scenario).append("\n\n");
             boolean contended = scenario.equals("contended");
-            boolean many = scenario.equals("manyEndpoints");
-            boolean cpu = pools.values().stream().anyMatch(r -> !Double.isNaN(r.cpuPerOp));
+            // Single-shot iterations are dominated by the set-up's full GCs: no CPU column there.
+            boolean cpu = !many && pools.values().stream().anyMatch(r -> !Double.isNaN(r.cpuPerOp));
             out.append("| pool | time/op | ± (99.9%) |").append(cpu ? " CPU ns/op |" : "").append(" B/op | created |");
             out.append(contended ? " ops/s (all threads) | per-thread ops, least/most |" : "");
             out.append(scenario.equals("crossKey") ? " most live (limit 8) |" : "");
