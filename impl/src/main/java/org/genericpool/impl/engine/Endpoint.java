@@ -1,0 +1,61 @@
+package org.genericpool.impl.engine;
+
+import java.util.IdentityHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.genericpool.EndpointStats;
+import org.genericpool.impl.expiry.ExpiryHeap;
+
+/**
+ * The state of one endpoint. Everything here is guarded by {@link #lock} except the
+ * {@link ExpiryHeap.Node} fields and {@link #starving}, which belong to the pool's global lock
+ * and are changed only while this lock is held too (so under this lock they are stable).
+ *
+ * <p>Invariants (under {@link #lock}):
+ * <ul>
+ *   <li>{@code slots} = entries in {@link #entries} + detached entries not yet disposed + creates in flight;
+ *       {@code slots <= maxSize} except after a shrinking reconfiguration.</li>
+ *   <li>{@code leased} = entries in state LEASED or RETURNING.</li>
+ *   <li>An endpoint with idle entries has no waiters: a connection that comes back goes to the
+ *       first waiter before it may go idle, and an acquirer takes idle before it may queue.</li>
+ *   <li>{@code retired} is set once, when {@code slots == 0} and no waiter is queued; a retired
+ *       endpoint is out of the pool's map and is never used again.</li>
+ * </ul>
+ */
+final class Endpoint<E, C> extends ExpiryHeap.Node {
+    final E key;
+    final ReentrantLock lock = new ReentrantLock();
+    final IdleList<E, C> core = new IdleList<>();
+    final IdleList<E, C> extra = new IdleList<>();
+    final WaiterQueue<E, C> waiters = new WaiterQueue<>();
+    /** Every attached entry by connection identity; connections are told apart by identity. */
+    final IdentityHashMap<C, Entry<E, C>> entries = new IdentityHashMap<>(2);
+
+    int slots;
+    int leased;
+    boolean retired;
+    /** Queued in the pool's starving queue; guarded by the pool's global lock. */
+    boolean starving;
+
+    long created;
+    long disposed;
+    long dead;
+    long acquires;
+    long timeouts;
+
+    Endpoint(E key) {
+        this.key = key;
+    }
+
+    int idle() {
+        return core.size() + extra.size();
+    }
+
+    boolean isEmpty() {
+        return slots == 0 && waiters.isEmpty();
+    }
+
+    EndpointStats statsLocked() {
+        return new EndpointStats(slots, leased, idle(), waiters.size(), created, disposed, dead, acquires, timeouts);
+    }
+}

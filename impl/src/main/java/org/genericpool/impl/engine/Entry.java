@@ -1,0 +1,59 @@
+package org.genericpool.impl.engine;
+
+/**
+ * One pooled connection and its bookkeeping. Every field but the final ones belongs to the
+ * lock of its {@link Endpoint}.
+ *
+ * <p>States: {@link #IDLE} (in one of the endpoint's idle lists), {@link #LEASED} (handed to an
+ * acquirer, or being checked for it), {@link #RETURNING} (its {@code onRelease} hook is running),
+ * {@link #GONE} (detached: out of every list and index, to be or being disposed; terminal).
+ * Transitions: IDLE -&gt; LEASED (take), LEASED -&gt; RETURNING -&gt; IDLE or LEASED (hand-off) or GONE,
+ * any -&gt; GONE (expiry, eviction, discard, close).
+ *
+ * @param <E> endpoint type
+ * @param <C> connection type
+ */
+public final class Entry<E, C> {
+    static final int IDLE = 0;
+    static final int LEASED = 1;
+    static final int RETURNING = 2;
+    static final int GONE = 3;
+
+    final Endpoint<E, C> endpoint;
+    final C connection;
+    final long createdAt;
+
+    int state;
+    /** Whether, while idle, it is an extra (idle-timeout) rather than a core connection. */
+    boolean extra;
+    long releasedAt;
+    /** Links of the idle list it is in. */
+    Entry<E, C> prev;
+    Entry<E, C> next;
+
+    Entry(Endpoint<E, C> endpoint, C connection, long createdAt) {
+        this.endpoint = endpoint;
+        this.connection = connection;
+        this.createdAt = createdAt;
+    }
+
+    /** @return the endpoint key */
+    public E key() {
+        return endpoint.key;
+    }
+
+    /** @return the connection */
+    public C connection() {
+        return connection;
+    }
+
+    /** @return whether the entry was detached: it must be disposed and never handed out */
+    public boolean isGone() {
+        endpoint.lock.lock();
+        try {
+            return state == GONE;
+        } finally {
+            endpoint.lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,1224 @@
+package org.genericpool.impl.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.genericpool.ConnectionPoolClosedException;
+import org.genericpool.EndpointStats;
+import org.genericpool.PoolConfig;
+import org.genericpool.PoolStats;
+import org.genericpool.impl.expiry.ExpiryHeap;
+import org.genericpool.impl.expiry.Timeouts;
+
+/**
+ * The engine both pool flavours share: slots, idle connections, waiters, expiry and close. It
+ * never calls a connection manager; it decides, and the flavour calls the manager (blocking or
+ * asynchronously) between two calls into the engine, with no lock held.
+ *
+ * <h2>State and owners</h2>
+ * <ul>
+ *   <li>Per endpoint ({@link Endpoint}, under its own lock): idle lists, waiters, entries, counts.</li>
+ *   <li>{@link #total}: all slots of the pool (connections, detached ones not yet disposed, creates
+ *       in flight). Lock-free; changed only when a connection is created or disposed.
+ *       Invariant: {@code total <= totalMaxSize} except after a shrinking reconfiguration.</li>
+ *   <li>Under {@link #global}: the {@link #expiry} heap (one node per endpoint that has idle
+ *       connections, due no later than the earliest of their deadlines), the {@link #starving}
+ *       queue (endpoints whose first waiter is held back by the total limit), {@link #closed}.</li>
+ * </ul>
+ *
+ * <h2>Lock order</h2>
+ * An endpoint lock may be held when the global lock is taken, never the reverse, and no thread
+ * holds two endpoint locks. A heap node is inserted, moved or removed only while its endpoint's
+ * lock is held as well, so under an endpoint lock its own schedule is stable.
+ *
+ * <h2>Hand-off</h2>
+ * A connection coming back, or a slot freed, goes to the endpoint's first waiter under the
+ * endpoint lock ({@link Waiter#grant}); the waiter is signalled after the lock is released. A
+ * waiter that gives up withdraws under the same lock, so each connection or slot ends in exactly
+ * one place. Capacity freed anywhere (a total slot, or a connection going idle that could be
+ * evicted) reaches endpoints whose waiters are held back by the total limit through
+ * {@link #serveStarving()}.
+ *
+ * @param <E> endpoint type
+ * @param <C> connection type
+ */
+public final class PoolCore<E, C> {
+
+    /** {@link #poll} result: a slot is reserved for the caller, who must create a connection. */
+    public static final Object PERMIT = new Object();
+    /** {@link #poll} result: nothing available; the caller must wait. */
+    public static final Object NONE = new Object();
+    /** {@link #poll} result: only the total limit binds; the caller may evict an idle connection elsewhere. */
+    public static final Object NEED_TOTAL = new Object();
+    /** {@link #pollOrEnqueue} result: the waiter is queued. */
+    public static final Object ENQUEUED = new Object();
+
+    private static final int SERVE_ROUNDS = 64;
+
+    private final ConcurrentHashMap<E, Endpoint<E, C>> endpoints = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final ReentrantLock global = new ReentrantLock();
+    private final ExpiryHeap<Endpoint<E, C>> expiry = new ExpiryHeap<>();
+    private final ArrayDeque<Endpoint<E, C>> starving = new ArrayDeque<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final Set<C> forceDisposed = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** Counters of endpoints that were forgotten, so that pool totals survive them. */
+    private final AtomicLong retiredCreated = new AtomicLong();
+    private final AtomicLong retiredDisposed = new AtomicLong();
+    private final AtomicLong retiredDead = new AtomicLong();
+    private final AtomicLong retiredAcquires = new AtomicLong();
+    private final AtomicLong retiredTimeouts = new AtomicLong();
+
+    private volatile Settings settings;
+    private volatile boolean closed;
+    private volatile int starvingCount;
+    /** The heap's earliest due time, {@link Long#MAX_VALUE} when empty; read without a lock. */
+    private volatile long nextExpiry = Long.MAX_VALUE;
+    private volatile Runnable expiryListener = () -> { };
+    private Disposer<E, C> disposer;
+
+    /** The configuration with its derived values, swapped as a whole. */
+    private static final class Settings {
+        final PoolConfig config;
+        final Timeouts timeouts;
+        final int maxSize;
+        final int totalMaxSize;
+        final int minIdle;
+
+        Settings(PoolConfig config) {
+            this.config = config;
+            this.timeouts = new Timeouts(config);
+            this.maxSize = config.maxSize();
+            this.totalMaxSize = config.totalMaxSize();
+            this.minIdle = config.minIdle();
+        }
+    }
+
+    /** @param config the initial configuration */
+    public PoolCore(PoolConfig config) {
+        this.settings = new Settings(config);
+    }
+
+    /** Sets how detached connections are disposed; called once by the flavour before use. */
+    public void disposer(Disposer<E, C> disposer) {
+        this.disposer = disposer;
+    }
+
+    /** Sets what to call when the next expiry moved earlier (the background collector's wake-up). */
+    public void expiryListener(Runnable listener) {
+        this.expiryListener = listener;
+    }
+
+    // ---------------------------------------------------------------- acquire
+
+    /**
+     * Takes an idle connection or reserves a slot, without waiting.
+     *
+     * @param bypassQueue whether the caller may go ahead of queued waiters (it was granted a retry)
+     * @return a LEASED {@link Entry}, {@link #PERMIT}, {@link #NEED_TOTAL} or {@link #NONE}
+     * @throws ConnectionPoolClosedException if the pool is closed
+     */
+    public Object poll(E key, boolean bypassQueue) {
+        Endpoint<E, C> ep = lockEndpoint(key);
+        try {
+            Object r = takeLocked(ep, bypassQueue);
+            if ((r == NONE || r == NEED_TOTAL) && ep.isEmpty()) {
+                retireLocked(ep);
+            }
+            return r;
+        } finally {
+            ep.lock.unlock();
+        }
+    }
+
+    /**
+     * Like {@link #poll}, but queues {@code waiter} when nothing is available.
+     *
+     * @return a LEASED {@link Entry}, {@link #PERMIT}, {@link #NEED_TOTAL} (an idle connection
+     *         exists elsewhere: evict it instead of waiting) or {@link #ENQUEUED}
+     */
+    public Object pollOrEnqueue(E key, Waiter<E, C> waiter, boolean bypassQueue) {
+        Endpoint<E, C> ep = lockEndpoint(key);
+        try {
+            Object r = takeLocked(ep, bypassQueue);
+            if (r == NONE) {
+                enqueueLocked(ep, waiter, bypassQueue);
+                return ENQUEUED;
+            }
+            if (r != NEED_TOTAL) {
+                return r;
+            }
+            if (hasIdle()) {
+                return NEED_TOTAL;
+            }
+            // Held back by the total limit with nothing to evict: wait, registered as starving,
+            // then look again, since capacity may have been freed before the registration.
+            enqueueLocked(ep, waiter, bypassQueue);
+            markStarving(ep);
+            if (reserveTotal(settings.totalMaxSize)) {
+                dequeueLocked(ep, waiter);
+                ep.slots++;
+                return PERMIT;
+            }
+            if (hasIdle()) {
+                dequeueLocked(ep, waiter);
+                return NEED_TOTAL;
+            }
+            return ENQUEUED;
+        } finally {
+            ep.lock.unlock();
+        }
+    }
+
+    private Object takeLocked(Endpoint<E, C> ep, boolean bypassQueue) {
+        if (!bypassQueue && !ep.waiters.isEmpty()) {
+            return NONE;
+        }
+        Entry<E, C> e = ep.core.pollFirst();
+        if (e == null) {
+            e = ep.extra.pollLast();
+        }
+        if (e != null) {
+            e.state = Entry.LEASED;
+            ep.leased++;
+            ep.acquires++;
+            return e;
+        }
+        Settings s = settings;
+        if (ep.slots >= s.maxSize) {
+            return NONE;
+        }
+        if (!reserveTotal(s.totalMaxSize)) {
+            return NEED_TOTAL;
+        }
+        ep.slots++;
+        return PERMIT;
+    }
+
+    /**
+     * Detaches the idle connection that expires soonest, of any endpoint. Its endpoint slot is
+     * freed by {@link #victimDisposed}; its total slot passes to the caller.
+     *
+     * @return the detached entry, to be disposed by the caller, or null if no connection is idle
+     */
+    public Entry<E, C> evictSoonestIdle() {
+        for (int round = 0; round < SERVE_ROUNDS * 4; round++) {
+            Endpoint<E, C> ep;
+            global.lock();
+            try {
+                ep = expiry.peek();
+            } finally {
+                global.unlock();
+            }
+            if (ep == null) {
+                return null;
+            }
+            ep.lock.lock();
+            try {
+                if (!ep.isScheduled()) {
+                    continue; // changed meanwhile; look again
+                }
+                Timeouts t = settings.timeouts;
+                Entry<E, C> soonest = soonestIdle(ep, t);
+                if (soonest != null && deadline(soonest, t) - ep.scheduledAt() <= 0) {
+                    detachLocked(soonest);
+                    rescheduleLocked(ep, t);
+                    return soonest;
+                }
+                rescheduleLocked(ep, t); // due early: put it where it belongs and look again
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        return null;
+    }
+
+    /** Frees the endpoint slot of an evicted connection once it is disposed; the total slot stays with the evictor. */
+    public void victimDisposed(Entry<E, C> victim) {
+        Endpoint<E, C> ep = victim.endpoint;
+        ep.lock.lock();
+        try {
+            ep.slots--;
+            ep.disposed++;
+            if (!ep.waiters.isEmpty() && ep.slots < settings.maxSize) {
+                markStarving(ep); // its waiters now lack only a total slot
+            }
+            if (ep.isEmpty()) {
+                retireLocked(ep);
+            }
+        } finally {
+            ep.lock.unlock();
+        }
+    }
+
+    /**
+     * Uses a total slot the caller holds (after an eviction) to reserve a slot of {@code key}.
+     *
+     * @return {@link #PERMIT}, a LEASED {@link Entry} (the total slot was given back), or
+     *         {@link #NONE} (the total slot was given back)
+     */
+    public Object claimWithTotal(E key, boolean bypassQueue) {
+        Object r;
+        Endpoint<E, C> ep = lockEndpointOrNull(key);
+        if (ep == null) {
+            freeTotal();
+            throw closedException();
+        }
+        try {
+            if (!bypassQueue && !ep.waiters.isEmpty()) {
+                r = NONE;
+            } else if (ep.idle() > 0) {
+                r = takeLocked(ep, true);
+            } else if (ep.slots < settings.maxSize) {
+                ep.slots++;
+                return PERMIT;
+            } else {
+                r = NONE;
+            }
+            if (ep.isEmpty()) {
+                retireLocked(ep);
+            }
+        } finally {
+            ep.lock.unlock();
+        }
+        freeTotal();
+        return r;
+    }
+
+    /**
+     * Records a connection made with a {@link #PERMIT}.
+     *
+     * @param deliver whether the acquirer still wants it; if not it goes to a waiter or idle
+     * @return the entry, LEASED to the caller, or null if it went to a waiter or idle
+     * @throws ConnectionPoolClosedException if the pool closed meanwhile; the connection is then disposed
+     */
+    public Entry<E, C> created(E key, C connection, boolean deliver) {
+        Endpoint<E, C> ep = endpoints.get(key); // a reserved slot keeps the endpoint alive
+        Waiter<E, C> granted = null;
+        Entry<E, C> e;
+        boolean close = false;
+        ep.lock.lock();
+        try {
+            long now = System.nanoTime();
+            e = new Entry<>(ep, connection, now);
+            ep.created++;
+            ep.entries.put(connection, e);
+            if (closed) {
+                e.state = Entry.LEASED;
+                detachLocked(e);
+                close = true;
+            } else if (deliver) {
+                e.state = Entry.LEASED;
+                ep.leased++;
+                ep.acquires++;
+                return e;
+            } else {
+                granted = makeAvailableLocked(ep, e, now);
+            }
+        } finally {
+            ep.lock.unlock();
+        }
+        if (close) {
+            disposer.dispose(e);
+            throw closedException();
+        }
+        afterAvailable(granted, granted == null);
+        return null;
+    }
+
+    /**
+     * Detaches a LEASED entry an aliveness check found dead: counted dead, its hand-out not counted.
+     *
+     * @return false if the entry was no longer leased (close(timeout) took it); nothing to dispose then
+     */
+    public boolean markDead(Entry<E, C> e) {
+        Endpoint<E, C> ep = e.endpoint;
+        ep.lock.lock();
+        try {
+            if (e.state != Entry.LEASED) {
+                return false;
+            }
+            ep.leased--;
+            ep.dead++;
+            ep.acquires--;
+            detachLocked(e);
+            return true;
+        } finally {
+            ep.lock.unlock();
+        }
+    }
+
+    /** Frees the slot of a {@link #PERMIT} whose create failed. */
+    public void createFailed(E key) {
+        freeSlot(endpoints.get(key), false);
+    }
+
+    /**
+     * Withdraws a waiting waiter.
+     *
+     * @param timedOut whether to count a timeout
+     * @return true if withdrawn; false if it was granted meanwhile (it then owns the grant)
+     */
+    public boolean cancel(Waiter<E, C> waiter, boolean timedOut) {
+        Endpoint<E, C> ep = waiter.endpoint;
+        ep.lock.lock();
+        try {
+            if (waiter.state() != Waiter.WAITING) {
+                return false;
+            }
+            dequeueLocked(ep, waiter);
+            waiter.grant(Waiter.CANCELLED, null);
+            if (timedOut) {
+                ep.timeouts++;
+            }
+            if (ep.isEmpty()) {
+                retireLocked(ep);
+            }
+            return true;
+        } finally {
+            ep.lock.unlock();
+        }
+    }
+
+    /** Returns what a waiter was granted but will not use, so that it goes to the next in line. */
+    public void giveBack(Waiter<E, C> waiter) {
+        switch (waiter.state()) {
+            case Waiter.ENTRY -> putBack(waiter.entry());
+            case Waiter.PERMIT -> freeSlot(waiter.endpoint, false);
+            case Waiter.RETRY -> serveStarving(); // pass the turn on
+            default -> { }
+        }
+    }
+
+    /** Counts an acquire of {@code key} that failed at its deadline without waiting. */
+    public void countTimeout(E key) {
+        Endpoint<E, C> ep = endpoints.get(key);
+        if (ep != null) {
+            ep.lock.lock();
+            try {
+                if (!ep.retired) {
+                    ep.timeouts++;
+                    return;
+                }
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        retiredTimeouts.incrementAndGet(); // the endpoint holds nothing: count it for the pool
+    }
+
+    // ---------------------------------------------------------------- release
+
+    /**
+     * Validates that {@code connection} is leased for {@code key} and marks it returning, so that
+     * no second release can pass while the manager's {@code onRelease} runs.
+     *
+     * @return the entry, or null if {@code close(timeout)} disposed it already (a harmless release)
+     * @throws IllegalStateException if it is not leased from this pool
+     */
+    public Entry<E, C> checkout(E key, C connection) {
+        Endpoint<E, C> ep = endpoints.get(key);
+        if (ep != null) {
+            ep.lock.lock();
+            try {
+                Entry<E, C> e = ep.entries.get(connection);
+                if (e != null && e.state == Entry.LEASED) {
+                    e.state = Entry.RETURNING;
+                    return e;
+                }
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        return notLeased(key, connection);
+    }
+
+    /**
+     * Takes back a connection marked by {@link #checkout}: to the first waiter, idle, or detached
+     * if it outlived its lifetime, is surplus, or the pool closed.
+     *
+     * @return the entry if the caller must dispose it, else null
+     */
+    public Entry<E, C> checkin(Entry<E, C> e) {
+        Endpoint<E, C> ep = e.endpoint;
+        Waiter<E, C> granted;
+        ep.lock.lock();
+        try {
+            if (e.state != Entry.RETURNING) {
+                return null; // disposed by close(timeout) meanwhile
+            }
+            ep.leased--;
+            if (detachIfUnwantedLocked(ep, e)) {
+                return e;
+            }
+            granted = makeAvailableLocked(ep, e, System.nanoTime());
+        } finally {
+            ep.lock.unlock();
+        }
+        afterAvailable(granted, granted == null);
+        return null;
+    }
+
+    /**
+     * {@link #checkout} and {@link #checkin} under one lock, for managers without an
+     * {@code onRelease} hook.
+     *
+     * @return the entry if the caller must dispose it, else null
+     * @throws IllegalStateException if it is not leased from this pool
+     */
+    public Entry<E, C> release(E key, C connection) {
+        Endpoint<E, C> ep = endpoints.get(key);
+        Waiter<E, C> granted = null;
+        boolean found = false;
+        if (ep != null) {
+            ep.lock.lock();
+            try {
+                Entry<E, C> e = ep.entries.get(connection);
+                if (e != null && e.state == Entry.LEASED) {
+                    found = true;
+                    ep.leased--;
+                    if (detachIfUnwantedLocked(ep, e)) {
+                        return e;
+                    }
+                    granted = makeAvailableLocked(ep, e, System.nanoTime());
+                }
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        if (!found) {
+            return notLeased(key, connection);
+        }
+        afterAvailable(granted, granted == null);
+        return null;
+    }
+
+    /**
+     * Puts a LEASED connection back without a release (its check or {@code onAcquire} failed, or
+     * its acquirer gave up); the hand-out is not counted.
+     */
+    public void putBack(Entry<E, C> e) {
+        Endpoint<E, C> ep = e.endpoint;
+        Waiter<E, C> granted;
+        ep.lock.lock();
+        try {
+            if (e.state != Entry.LEASED) {
+                return;
+            }
+            ep.leased--;
+            ep.acquires--;
+            if (detachIfUnwantedLocked(ep, e)) {
+                granted = null;
+            } else {
+                granted = makeAvailableLocked(ep, e, System.nanoTime());
+            }
+        } finally {
+            ep.lock.unlock();
+        }
+        if (e.state == Entry.GONE) {
+            disposer.dispose(e);
+        } else {
+            afterAvailable(granted, granted == null);
+        }
+    }
+
+    /**
+     * Detaches a leased connection the caller discards as broken.
+     *
+     * @return the entry to dispose, or null if close(timeout) disposed it already
+     * @throws IllegalStateException if it is not leased from this pool
+     */
+    public Entry<E, C> discard(E key, C connection) {
+        Endpoint<E, C> ep = endpoints.get(key);
+        Entry<E, C> found = null;
+        if (ep != null) {
+            ep.lock.lock();
+            try {
+                Entry<E, C> e = ep.entries.get(connection);
+                if (e != null && e.state == Entry.LEASED) {
+                    found = e;
+                    ep.leased--;
+                    detachLocked(e);
+                }
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        return found != null ? found : notLeased(key, connection);
+    }
+
+    /** Reports a detached connection disposed: frees its slot (to the endpoint's first waiter, or the pool). */
+    public void disposed(Entry<E, C> e) {
+        freeSlot(e.endpoint, true);
+    }
+
+    private Entry<E, C> notLeased(E key, C connection) {
+        if (forceDisposed.remove(connection)) {
+            return null;
+        }
+        throw new IllegalStateException("connection " + connection + " of endpoint " + key
+                + " is not leased from this pool (released twice, or never acquired from it)");
+    }
+
+    /** Detaches a returning connection that is not wanted back: outlived, surplus, or the pool closed. */
+    private boolean detachIfUnwantedLocked(Endpoint<E, C> ep, Entry<E, C> e) {
+        Settings s = settings;
+        if (closed || s.timeouts.outlived(e.createdAt, System.nanoTime())
+                || ep.slots > s.maxSize || total.get() > s.totalMaxSize) {
+            detachLocked(e);
+            return true;
+        }
+        return false;
+    }
+
+    /** Gives {@code e} (state LEASED or RETURNING, not counted in leased) to the first waiter, or makes it idle. */
+    private Waiter<E, C> makeAvailableLocked(Endpoint<E, C> ep, Entry<E, C> e, long now) {
+        Waiter<E, C> w = ep.waiters.poll();
+        if (w != null) {
+            pending.decrementAndGet();
+            e.state = Entry.LEASED;
+            ep.leased++;
+            ep.acquires++;
+            w.grant(Waiter.ENTRY, e);
+            return w;
+        }
+        e.state = Entry.IDLE;
+        e.releasedAt = now;
+        // The Python rule: extra if the leased connections could fill the free core places.
+        int freeCoreSlots = settings.minIdle - ep.core.size();
+        e.extra = ep.leased >= freeCoreSlots;
+        (e.extra ? ep.extra : ep.core).addLast(e);
+        scheduleLocked(ep, deadline(e, settings.timeouts));
+        return null;
+    }
+
+    private void afterAvailable(Waiter<E, C> granted, boolean idled) {
+        if (granted != null) {
+            granted.signal();
+        } else if (idled && starvingCount > 0) {
+            serveStarving();
+        }
+    }
+
+    private void freeSlot(Endpoint<E, C> ep, boolean wasCreated) {
+        Waiter<E, C> w = null;
+        ep.lock.lock();
+        try {
+            ep.slots--;
+            if (wasCreated) {
+                ep.disposed++;
+            }
+            Settings s = settings;
+            if (!closed && ep.slots < s.maxSize && total.get() <= s.totalMaxSize) {
+                w = ep.waiters.poll();
+            }
+            if (w != null) {
+                pending.decrementAndGet();
+                ep.slots++;
+                w.grant(Waiter.PERMIT, null);
+            } else if (ep.isEmpty()) {
+                retireLocked(ep);
+            }
+        } finally {
+            ep.lock.unlock();
+        }
+        if (w != null) {
+            w.signal();
+        } else {
+            freeTotal();
+        }
+    }
+
+    private void freeTotal() {
+        int left = total.decrementAndGet();
+        if (closed) {
+            if (left == 0) {
+                terminated.complete(null);
+            }
+        } else if (starvingCount > 0) {
+            serveStarving();
+        }
+    }
+
+    // ---------------------------------------------------------------- starving endpoints
+
+    private void markStarving(Endpoint<E, C> ep) {
+        global.lock();
+        try {
+            if (!ep.starving) {
+                ep.starving = true;
+                starving.addLast(ep);
+                starvingCount = starving.size();
+            }
+        } finally {
+            global.unlock();
+        }
+    }
+
+    /**
+     * Serves endpoints whose waiters are held back by the total limit: each free total slot
+     * becomes a {@link Waiter#PERMIT} for one of them, and an evictable idle connection becomes a
+     * {@link Waiter#RETRY} (the waiter evicts it itself). Called without locks.
+     */
+    private void serveStarving() {
+        for (int round = 0; round < SERVE_ROUNDS && starvingCount > 0 && !closed; round++) {
+            Endpoint<E, C> ep;
+            boolean evictable;
+            global.lock();
+            try {
+                ep = starving.pollFirst();
+                if (ep != null) {
+                    ep.starving = false;
+                }
+                starvingCount = starving.size();
+                evictable = !expiry.isEmpty();
+            } finally {
+                global.unlock();
+            }
+            if (ep == null) {
+                return;
+            }
+            Settings s = settings;
+            boolean haveTotal = reserveTotal(s.totalMaxSize);
+            if (!haveTotal && !evictable) {
+                markStarving(ep); // nothing to give yet
+                return;
+            }
+            Waiter<E, C> w = null;
+            ep.lock.lock();
+            try {
+                if (!ep.retired && ep.slots < s.maxSize) {
+                    w = ep.waiters.poll();
+                }
+                if (w != null) {
+                    pending.decrementAndGet();
+                    if (haveTotal) {
+                        ep.slots++;
+                        w.grant(Waiter.PERMIT, null);
+                    } else {
+                        w.grant(Waiter.RETRY, null);
+                    }
+                    if (!ep.waiters.isEmpty() && ep.slots < s.maxSize) {
+                        markStarving(ep);
+                    } else if (ep.isEmpty()) {
+                        retireLocked(ep); // a retrying waiter looks its endpoint up again
+                    }
+                }
+            } finally {
+                ep.lock.unlock();
+            }
+            if (w == null) {
+                if (haveTotal) {
+                    total.decrementAndGet(); // nobody here wanted it; try the next endpoint
+                }
+                continue;
+            }
+            w.signal();
+            if (!haveTotal) {
+                return; // one eviction at a time; the evictor passes the turn on when it is done
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- expiry
+
+    /** @return the {@code nanoTime} at which the next idle connection may expire, {@link Long#MAX_VALUE} if none */
+    public long nextExpiry() {
+        return nextExpiry;
+    }
+
+    /**
+     * Detaches up to {@code max} idle connections whose deadline has passed.
+     *
+     * @return the detached entries, to be disposed by the caller (empty if none)
+     */
+    public List<Entry<E, C>> collectExpired(int max) {
+        long now = System.nanoTime();
+        if (now - nextExpiry < 0 || max <= 0) {
+            return List.of();
+        }
+        List<Entry<E, C>> out = new ArrayList<>();
+        for (int round = 0; round < max + SERVE_ROUNDS && out.size() < max; round++) {
+            Endpoint<E, C> ep;
+            global.lock();
+            try {
+                ep = expiry.peek();
+            } finally {
+                global.unlock();
+            }
+            if (ep == null || ep.scheduledAt() - now > 0) {
+                break;
+            }
+            ep.lock.lock();
+            try {
+                if (!ep.isScheduled()) {
+                    continue;
+                }
+                Timeouts t = settings.timeouts;
+                collectLocked(ep.core, t, now, max, out);
+                collectLocked(ep.extra, t, now, max, out);
+                rescheduleLocked(ep, t);
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        return out;
+    }
+
+    private void collectLocked(IdleList<E, C> list, Timeouts t, long now, int max, List<Entry<E, C>> out) {
+        Entry<E, C> e = list.head();
+        while (e != null && out.size() < max) {
+            Entry<E, C> next = e.next;
+            if (deadline(e, t) - now <= 0) {
+                detachLocked(e);
+                out.add(e);
+            }
+            e = next;
+        }
+    }
+
+    private static <E, C> long deadline(Entry<E, C> e, Timeouts t) {
+        return t.deadline(e.createdAt, e.releasedAt, e.extra);
+    }
+
+    /** The idle connection of {@code ep} that expires first: a scan of one endpoint's idle ones. */
+    private static <E, C> Entry<E, C> soonestIdle(Endpoint<E, C> ep, Timeouts t) {
+        Entry<E, C> a = soonestIn(ep.core, t);
+        Entry<E, C> b = soonestIn(ep.extra, t);
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return deadline(b, t) - deadline(a, t) < 0 ? b : a;
+    }
+
+    private static <E, C> Entry<E, C> soonestIn(IdleList<E, C> list, Timeouts t) {
+        Entry<E, C> best = null;
+        long bestAt = 0;
+        for (Entry<E, C> e = list.head(); e != null; e = e.next) {
+            long at = deadline(e, t);
+            if (best == null || at - bestAt < 0) {
+                best = e;
+                bestAt = at;
+            }
+        }
+        return best;
+    }
+
+    /** Makes {@code ep} due no later than {@code at}; the global lock is taken only if that moves it. */
+    private void scheduleLocked(Endpoint<E, C> ep, long at) {
+        if (ep.isScheduled() && ep.scheduledAt() - at <= 0) {
+            return; // already due no later: the common case of a busy endpoint
+        }
+        boolean earlier;
+        global.lock();
+        try {
+            expiry.scheduleNoLaterThan(ep, at);
+            earlier = updateNextExpiry();
+        } finally {
+            global.unlock();
+        }
+        if (earlier) {
+            expiryListener.run();
+        }
+    }
+
+    /** Sets {@code ep}'s node to the exact earliest deadline of its idle connections, or removes it. */
+    private void rescheduleLocked(Endpoint<E, C> ep, Timeouts t) {
+        Entry<E, C> soonest = soonestIdle(ep, t);
+        boolean earlier;
+        global.lock();
+        try {
+            if (soonest == null) {
+                expiry.remove(ep);
+            } else {
+                expiry.reschedule(ep, deadline(soonest, t));
+            }
+            earlier = updateNextExpiry();
+        } finally {
+            global.unlock();
+        }
+        if (earlier) {
+            expiryListener.run();
+        }
+    }
+
+    private boolean updateNextExpiry() {
+        Endpoint<E, C> top = expiry.peek();
+        long next = top == null ? Long.MAX_VALUE : top.scheduledAt();
+        long old = nextExpiry;
+        nextExpiry = next;
+        return next != Long.MAX_VALUE && (old == Long.MAX_VALUE || next - old < 0);
+    }
+
+    /** Whether some endpoint holds an idle connection (the heap is not empty); lock-free. */
+    private boolean hasIdle() {
+        return nextExpiry != Long.MAX_VALUE;
+    }
+
+    // ---------------------------------------------------------------- reconfiguration and close
+
+    /** @return the configuration in force */
+    public PoolConfig config() {
+        return settings.config;
+    }
+
+    /**
+     * Applies a validated configuration: surplus idle connections are detached (returned for
+     * disposal), waiters are served from grown limits, every expiry is recomputed.
+     *
+     * @return entries the caller must dispose
+     */
+    public List<Entry<E, C>> reconfigure(PoolConfig config) {
+        settings = new Settings(config);
+        Settings s = settings;
+        List<Entry<E, C>> out = new ArrayList<>();
+        List<Waiter<E, C>> granted = new ArrayList<>();
+        for (Endpoint<E, C> ep : endpoints.values()) {
+            ep.lock.lock();
+            try {
+                if (ep.retired) {
+                    continue;
+                }
+                // Cores beyond the new minIdle become extras (the oldest stay core).
+                while (ep.core.size() > s.minIdle) {
+                    Entry<E, C> e = ep.core.pollLast();
+                    e.extra = true;
+                    ep.extra.addLast(e);
+                }
+                for (int surplus = ep.slots - s.maxSize; surplus > 0 && ep.idle() > 0; surplus--) {
+                    Entry<E, C> e = ep.extra.size() > 0 ? ep.extra.head() : ep.core.head();
+                    detachLocked(e);
+                    out.add(e);
+                }
+                while (!ep.waiters.isEmpty() && ep.slots < s.maxSize && reserveTotal(s.totalMaxSize)) {
+                    Waiter<E, C> w = ep.waiters.poll();
+                    pending.decrementAndGet();
+                    ep.slots++;
+                    w.grant(Waiter.PERMIT, null);
+                    granted.add(w);
+                }
+                if (!ep.waiters.isEmpty() && ep.slots < s.maxSize) {
+                    markStarving(ep);
+                }
+                rescheduleLocked(ep, s.timeouts);
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        granted.forEach(Waiter::signal);
+        for (int surplus = total.get() - s.totalMaxSize; surplus > 0; surplus--) {
+            Entry<E, C> victim = evictSoonestIdle();
+            if (victim == null) {
+                break;
+            }
+            out.add(victim); // disposed like any other: frees its total slot too
+        }
+        expiryListener.run();
+        return out;
+    }
+
+    /**
+     * Closes the pool: fails every waiter and detaches every idle connection (returned for
+     * disposal). Leased connections are disposed as they come back.
+     *
+     * @return the idle entries to dispose, or null if the pool was closed already
+     */
+    public List<Entry<E, C>> close() {
+        global.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            closed = true;
+            starving.clear();
+            starvingCount = 0;
+        } finally {
+            global.unlock();
+        }
+        List<Entry<E, C>> out = new ArrayList<>();
+        List<Waiter<E, C>> failed = new ArrayList<>();
+        for (Endpoint<E, C> ep : endpoints.values()) {
+            ep.lock.lock();
+            try {
+                for (Waiter<E, C> w; (w = ep.waiters.poll()) != null; ) {
+                    pending.decrementAndGet();
+                    w.grant(Waiter.CLOSED, null);
+                    failed.add(w);
+                }
+                detachAllIdleLocked(ep, out);
+                if (ep.isEmpty()) {
+                    retireLocked(ep);
+                }
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        failed.forEach(Waiter::signal);
+        if (total.get() == 0) {
+            terminated.complete(null);
+        }
+        return out;
+    }
+
+    /**
+     * Detaches every leased connection after a close timeout; releasing one later is harmless.
+     *
+     * @return the entries to dispose
+     */
+    public List<Entry<E, C>> detachLeasedOnClose() {
+        List<Entry<E, C>> out = new ArrayList<>();
+        for (Endpoint<E, C> ep : endpoints.values()) {
+            ep.lock.lock();
+            try {
+                for (Entry<E, C> e : new ArrayList<>(ep.entries.values())) {
+                    if (e.state == Entry.LEASED || e.state == Entry.RETURNING) {
+                        ep.leased--;
+                        forceDisposed.add(e.connection);
+                        detachLocked(e);
+                        out.add(e);
+                    }
+                }
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        return out;
+    }
+
+    /** @return completed once the pool is closed and every slot is free */
+    public CompletableFuture<Void> terminated() {
+        return terminated;
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---------------------------------------------------------------- statistics
+
+    /** @return all slots of the pool */
+    public int size() {
+        return total.get();
+    }
+
+    /** @return the slots of one endpoint, 0 if unknown */
+    public int size(E key) {
+        Endpoint<E, C> ep = endpoints.get(key);
+        return ep == null ? 0 : ep.slots;
+    }
+
+    /** @return one endpoint's statistics, all zeros if unknown */
+    public EndpointStats stats(E key) {
+        Endpoint<E, C> ep = endpoints.get(key);
+        if (ep == null) {
+            return EndpointStats.EMPTY;
+        }
+        ep.lock.lock();
+        try {
+            return ep.retired ? EndpointStats.EMPTY : ep.statsLocked();
+        } finally {
+            ep.lock.unlock();
+        }
+    }
+
+    /** @return the pool's statistics, summed endpoint by endpoint without stopping the pool */
+    public PoolStats stats() {
+        int acquired = 0;
+        int idle = 0;
+        int count = 0;
+        long created = retiredCreated.get();
+        long disposed = retiredDisposed.get();
+        long dead = retiredDead.get();
+        long acquires = retiredAcquires.get();
+        long timeouts = retiredTimeouts.get();
+        for (Endpoint<E, C> ep : endpoints.values()) {
+            EndpointStats s;
+            ep.lock.lock();
+            try {
+                s = ep.retired ? EndpointStats.EMPTY : ep.statsLocked();
+            } finally {
+                ep.lock.unlock();
+            }
+            acquired += s.acquired();
+            idle += s.idle();
+            created += s.created();
+            disposed += s.disposed();
+            dead += s.dead();
+            acquires += s.acquires();
+            timeouts += s.timeouts();
+            count++;
+        }
+        return new PoolStats(total.get(), acquired, idle, pending.get(), count,
+                created, disposed, dead, acquires, timeouts);
+    }
+
+    /** Calls {@code action} with each endpoint's statistics, locking one endpoint at a time. */
+    public void forEachEndpoint(java.util.function.BiConsumer<? super E, EndpointStats> action) {
+        for (Endpoint<E, C> ep : endpoints.values()) {
+            EndpointStats s;
+            ep.lock.lock();
+            try {
+                if (ep.retired) {
+                    continue;
+                }
+                s = ep.statsLocked();
+            } finally {
+                ep.lock.unlock();
+            }
+            action.accept(ep.key, s);
+        }
+    }
+
+    /**
+     * Detaches every idle connection of every endpoint.
+     *
+     * @return the entries to dispose
+     */
+    public List<Entry<E, C>> evictIdle() {
+        List<Entry<E, C>> out = new ArrayList<>();
+        for (Endpoint<E, C> ep : endpoints.values()) {
+            ep.lock.lock();
+            try {
+                detachAllIdleLocked(ep, out);
+            } finally {
+                ep.lock.unlock();
+            }
+        }
+        return out;
+    }
+
+    private void detachAllIdleLocked(Endpoint<E, C> ep, List<Entry<E, C>> out) {
+        for (Entry<E, C> e; (e = ep.core.head() != null ? ep.core.head() : ep.extra.head()) != null; ) {
+            detachLocked(e);
+            out.add(e);
+        }
+        rescheduleLocked(ep, settings.timeouts);
+    }
+
+    /** @return the endpoints known now */
+    public Set<E> endpoints() {
+        return Set.copyOf(endpoints.keySet());
+    }
+
+    /** @return the number of endpoints known now */
+    public int endpointCount() {
+        return endpoints.size();
+    }
+
+    /** @return the number of waiting callers */
+    public int pending() {
+        return pending.get();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private boolean reserveTotal(int max) {
+        for (;;) {
+            int n = total.get();
+            if (n >= max) {
+                return false;
+            }
+            if (total.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Locks the live endpoint of {@code key}, making it if needed. */
+    private Endpoint<E, C> lockEndpoint(E key) {
+        for (;;) {
+            if (closed) {
+                throw closedException();
+            }
+            Endpoint<E, C> ep = endpoints.get(key);
+            if (ep == null) {
+                Endpoint<E, C> fresh = new Endpoint<>(key);
+                ep = endpoints.putIfAbsent(key, fresh);
+                if (ep == null) {
+                    ep = fresh;
+                }
+            }
+            ep.lock.lock();
+            if (!ep.retired) {
+                if (closed) {
+                    if (ep.isEmpty()) {
+                        retireLocked(ep);
+                    }
+                    ep.lock.unlock();
+                    throw closedException();
+                }
+                return ep;
+            }
+            ep.lock.unlock();
+        }
+    }
+
+    private Endpoint<E, C> lockEndpointOrNull(E key) {
+        try {
+            return lockEndpoint(key);
+        } catch (ConnectionPoolClosedException e) {
+            return null;
+        }
+    }
+
+    private void enqueueLocked(Endpoint<E, C> ep, Waiter<E, C> w, boolean first) {
+        w.endpoint = ep;
+        if (first) {
+            ep.waiters.addFirst(w);
+        } else {
+            ep.waiters.addLast(w);
+        }
+        pending.incrementAndGet();
+    }
+
+    private void dequeueLocked(Endpoint<E, C> ep, Waiter<E, C> w) {
+        if (w.queued) {
+            ep.waiters.remove(w);
+            pending.decrementAndGet();
+        }
+    }
+
+    /** Takes {@code e} out of its idle list and the index; its slots stay until it is disposed. */
+    private void detachLocked(Entry<E, C> e) {
+        Endpoint<E, C> ep = e.endpoint;
+        if (e.state == Entry.IDLE) {
+            (e.extra ? ep.extra : ep.core).remove(e);
+        }
+        e.state = Entry.GONE;
+        ep.entries.remove(e.connection);
+    }
+
+    private void retireLocked(Endpoint<E, C> ep) {
+        ep.retired = true;
+        endpoints.remove(ep.key, ep);
+        if (ep.isScheduled()) {
+            global.lock();
+            try {
+                expiry.remove(ep);
+                updateNextExpiry();
+            } finally {
+                global.unlock();
+            }
+        }
+        retiredCreated.addAndGet(ep.created);
+        retiredDisposed.addAndGet(ep.disposed);
+        retiredDead.addAndGet(ep.dead);
+        retiredAcquires.addAndGet(ep.acquires);
+        retiredTimeouts.addAndGet(ep.timeouts);
+    }
+
+    private static ConnectionPoolClosedException closedException() {
+        return new ConnectionPoolClosedException("the pool is closed");
+    }
+}

@@ -1,0 +1,343 @@
+package org.genericpool.impl.flavour;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+
+import org.genericpool.AcquireTimeoutException;
+import org.genericpool.ConnectionPoolClosedException;
+import org.genericpool.impl.engine.Entry;
+import org.genericpool.impl.engine.PoolCore;
+import org.genericpool.impl.engine.Waiter;
+
+/**
+ * One asynchronous acquire: the future handed to the caller and the state machine that
+ * completes it. It runs the same steps as the blocking acquire (take or create, check, hook,
+ * hand out) on whichever thread completed the previous step; a step whose stage is already
+ * complete goes on inline without allocating.
+ *
+ * <p>Whatever the machine holds when the future is already done (timed out or cancelled) goes
+ * back to the engine: a connection via {@link PoolCore#putBack}, a grant via
+ * {@link PoolCore#giveBack}, a connection created late goes idle. So nothing is ever lost.
+ */
+final class AsyncAcquire<E, C> extends CompletableFuture<C> {
+
+    private final AsyncPool<E, C> pool;
+    private final PoolCore<E, C> core;
+    private final E endpoint;
+    private final boolean timed;
+    private final boolean noWait;
+    private final long deadline;
+    private boolean bypass;
+    /** The queued waiter while there is one; read by the timer and by cancel. */
+    private volatile Waiter<E, C> waiter;
+    private volatile ScheduledFuture<?> timer;
+
+    AsyncAcquire(AsyncPool<E, C> pool, E endpoint, boolean timed, boolean noWait, long deadline) {
+        this.pool = pool;
+        this.core = pool.core;
+        this.endpoint = endpoint;
+        this.timed = timed;
+        this.noWait = noWait;
+        this.deadline = deadline;
+    }
+
+    /** Starts the machine; returns once it completed or waits for something. */
+    AsyncAcquire<E, C> start() {
+        if (timed) {
+            timer = AsyncTimer.schedule(this::onDeadline, deadline - System.nanoTime());
+        }
+        run();
+        return this;
+    }
+
+    private void run() {
+        Object r;
+        try {
+            r = next();
+        } catch (Throwable t) {
+            fail(t);
+            return;
+        }
+        if (r != null) {
+            proceed(r);
+        }
+    }
+
+    /** @return a LEASED entry or {@link PoolCore#PERMIT}; null if the machine waits or is done */
+    private Object next() {
+        for (;;) {
+            if (isDone()) {
+                return null;
+            }
+            Object r = core.poll(endpoint, bypass);
+            if (r == PoolCore.NEED_TOTAL) {
+                Entry<E, C> victim = core.evictSoonestIdle();
+                if (victim != null) {
+                    evictThenClaim(victim);
+                    return null;
+                }
+                r = PoolCore.NONE;
+            }
+            if (r == PoolCore.NONE) {
+                if (noWait) {
+                    failTimeout(true);
+                    return null;
+                }
+                AsyncWaiter w = new AsyncWaiter();
+                r = core.pollOrEnqueue(endpoint, w, bypass);
+                if (r == PoolCore.NEED_TOTAL) {
+                    continue;
+                }
+                if (r == PoolCore.ENQUEUED) {
+                    waiter = w;
+                    if (isDone() && core.cancel(w, false)) {
+                        waiter = null; // cancelled or timed out while queueing
+                    }
+                    return null;
+                }
+            }
+            bypass = false;
+            return r;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void proceed(Object r) {
+        if (r == PoolCore.PERMIT) {
+            create();
+        } else {
+            check((Entry<E, C>) r);
+        }
+    }
+
+    private void evictThenClaim(Entry<E, C> victim) {
+        pool.disposeStage(victim, true).whenComplete((v, t) -> {
+            Object r;
+            try {
+                r = core.claimWithTotal(endpoint, bypass);
+            } catch (Throwable x) {
+                fail(x);
+                return;
+            }
+            if (r == PoolCore.NONE) {
+                run();
+            } else {
+                bypass = false;
+                giveBackIfDone(r);
+            }
+        });
+    }
+
+    private void giveBackIfDone(Object r) {
+        if (!isDone()) {
+            proceed(r);
+        } else if (r == PoolCore.PERMIT) {
+            core.createFailed(endpoint);
+        } else {
+            @SuppressWarnings("unchecked")
+            Entry<E, C> e = (Entry<E, C>) r;
+            core.putBack(e);
+        }
+    }
+
+    /** Signalled by the engine with a grant, without any lock held. */
+    private void resume(Waiter<E, C> w) {
+        waiter = null;
+        int grant = w.state();
+        if (grant == Waiter.CLOSED) {
+            fail(new ConnectionPoolClosedException("pool " + pool.name + " is closed"));
+            return;
+        }
+        if (isDone()) {
+            core.giveBack(w);
+            return;
+        }
+        switch (grant) {
+            case Waiter.ENTRY -> check(w.entry());
+            case Waiter.PERMIT -> create();
+            default -> { // RETRY: evict ahead of the queue
+                bypass = true;
+                run();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ aliveness, hooks, hand-out
+
+    private void check(Entry<E, C> e) {
+        if (isDone()) {
+            core.putBack(e);
+            return;
+        }
+        if (!pool.checksAliveness) {
+            acquireHook(e);
+            return;
+        }
+        CompletionStage<Boolean> s;
+        try {
+            s = pool.manager.checkAliveness(e.key(), e.connection());
+        } catch (Throwable t) {
+            s = CompletableFuture.failedFuture(t);
+        }
+        CompletableFuture<Boolean> f = Stages.doneOrNull(s);
+        if (f != null) {
+            Throwable t = Stages.failure(f);
+            afterCheck(e, t == null ? f.getNow(Boolean.FALSE) : null, t);
+        } else {
+            s.whenComplete((alive, t) -> afterCheck(e, alive, Failures.unwrapOrNull(t)));
+        }
+    }
+
+    private void afterCheck(Entry<E, C> e, Boolean alive, Throwable failure) {
+        if (failure != null) {
+            core.putBack(e);
+            fail(Failures.of(failure, "checkAliveness", endpoint));
+        } else if (Boolean.TRUE.equals(alive)) {
+            acquireHook(e);
+        } else if (core.markDead(e)) {
+            Stages.call(() -> pool.manager.onConnectionDead(e.key(), e.connection())).whenComplete((v, t) -> {
+                pool.dispose(e);
+                if (t != null) {
+                    fail(Failures.of(t, "onConnectionDead", endpoint));
+                } else {
+                    run();
+                }
+            });
+        } else {
+            run(); // taken by close(timeout) meanwhile
+        }
+    }
+
+    private void acquireHook(Entry<E, C> e) {
+        if (!pool.acquireHook) {
+            deliver(e);
+            return;
+        }
+        Stages.call(() -> pool.manager.onAcquire(e.key(), e.connection())).whenComplete((v, t) -> {
+            if (t != null) {
+                core.putBack(e);
+                fail(Failures.of(t, "onAcquire", endpoint));
+            } else {
+                deliver(e);
+            }
+        });
+    }
+
+    private void deliver(Entry<E, C> e) {
+        if (timed && System.nanoTime() - deadline > 0) {
+            core.putBack(e);
+            failTimeout(true);
+        } else if (complete(e.connection())) {
+            cancelTimer();
+        } else {
+            core.putBack(e); // cancelled or timed out meanwhile
+        }
+    }
+
+    // ------------------------------------------------------------ create
+
+    private void create() {
+        if (isDone()) {
+            core.createFailed(endpoint);
+            return;
+        }
+        CompletionStage<C> s;
+        try {
+            s = pool.manager.create(endpoint);
+        } catch (Throwable t) {
+            s = CompletableFuture.failedFuture(t);
+        }
+        CompletableFuture<C> f = Stages.doneOrNull(s);
+        if (f != null) {
+            Throwable t = Stages.failure(f);
+            afterCreate(t == null ? f.getNow(null) : null, t);
+        } else if (s != null) {
+            s.whenComplete((c, t) -> afterCreate(c, Failures.unwrapOrNull(t)));
+        } else {
+            afterCreate(null, null);
+        }
+    }
+
+    private void afterCreate(C conn, Throwable failure) {
+        if (failure != null || conn == null) {
+            core.createFailed(endpoint);
+            RuntimeException f = Failures.ofCreate(failure != null ? failure
+                    : new NullPointerException("AsyncConnectionManager.create completed with null"), endpoint);
+            if (f instanceof AcquireTimeoutException) {
+                failTimeout(false);
+            }
+            fail(f);
+            return;
+        }
+        boolean deliver = !isDone() && !(timed && System.nanoTime() - deadline > 0);
+        Entry<E, C> e;
+        try {
+            e = core.created(endpoint, conn, deliver);
+        } catch (ConnectionPoolClosedException x) {
+            fail(x);
+            return;
+        }
+        if (e == null) {
+            failTimeout(true); // created late: it went idle or to a waiter
+        } else {
+            acquireHook(e);
+        }
+    }
+
+    // ------------------------------------------------------------ completion
+
+    private void onDeadline() {
+        Waiter<E, C> w = waiter;
+        if (w != null) {
+            if (core.cancel(w, true)) {
+                waiter = null;
+                completeExceptionally(Failures.timeout(endpoint, pool.name));
+            }
+            // else: granted meanwhile; the resumed machine sees the deadline
+        } else {
+            failTimeout(true);
+        }
+    }
+
+    private void failTimeout(boolean count) {
+        if (completeExceptionally(Failures.timeout(endpoint, pool.name)) && count) {
+            core.countTimeout(endpoint);
+        }
+        cancelTimer();
+    }
+
+    private void fail(Throwable t) {
+        completeExceptionally(Failures.unwrap(t));
+        cancelTimer();
+    }
+
+    private void cancelTimer() {
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    /** Withdraws the request: a queued waiter leaves the queue, anything granted later goes back. */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        if (cancelled) {
+            cancelTimer();
+            Waiter<E, C> w = waiter;
+            if (w != null && core.cancel(w, false)) {
+                waiter = null;
+            }
+        }
+        return cancelled;
+    }
+
+    /** The engine's handle on this acquire while it waits. */
+    private final class AsyncWaiter extends Waiter<E, C> {
+        @Override
+        protected void signal() {
+            resume(this);
+        }
+    }
+}

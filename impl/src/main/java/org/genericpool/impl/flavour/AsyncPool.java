@@ -1,0 +1,212 @@
+package org.genericpool.impl.flavour;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import org.genericpool.PoolConfig;
+import org.genericpool.async.AsyncConnectionManager;
+import org.genericpool.async.AsyncConnectionPool;
+import org.genericpool.impl.engine.Entry;
+import org.genericpool.impl.expiry.Timeouts;
+
+/**
+ * The {@link CompletableFuture} flavour: the same engine as {@link BlockingPool}, with the
+ * manager's stages chained instead of waited for. No method blocks a thread while waiting for a
+ * connection; deadlines fire on one shared timer thread ({@link AsyncTimer}).
+ *
+ * @param <E> endpoint type
+ * @param <C> connection type
+ */
+public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncConnectionPool<E, C> {
+
+    final AsyncConnectionManager<E, C> manager;
+    final boolean checksAliveness;
+    final boolean acquireHook;
+    private final boolean releaseHook;
+
+    /**
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if an open pool already has the config's name
+     */
+    public AsyncPool(AsyncConnectionManager<E, C> manager, PoolConfig config) {
+        super(checked(manager, config));
+        this.manager = manager;
+        this.checksAliveness = Hooks.overrides(manager, AsyncConnectionManager.class, "checkAliveness", Object.class, Object.class);
+        this.acquireHook = Hooks.overrides(manager, AsyncConnectionManager.class, "onAcquire", Object.class, Object.class);
+        this.releaseHook = Hooks.overrides(manager, AsyncConnectionManager.class, "onRelease", Object.class, Object.class);
+    }
+
+    private static PoolConfig checked(Object manager, PoolConfig config) {
+        Objects.requireNonNull(manager, "manager");
+        return Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public CompletableFuture<C> acquire(E endpoint) {
+        return acquire(endpoint, null);
+    }
+
+    @Override
+    public CompletableFuture<C> acquire(E endpoint, Duration timeout) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        if (timeout == null) {
+            timeout = config().acquireTimeout().orElse(null);
+        }
+        boolean noWait = timeout != null && (timeout.isZero() || timeout.isNegative());
+        boolean timed = timeout != null && !noWait;
+        long deadline = timed ? System.nanoTime() + Timeouts.nanos(timeout) : 0L;
+        return new AsyncAcquire<>(this, endpoint, timed, noWait, deadline).start();
+    }
+
+    @Override
+    public CompletableFuture<Void> release(E endpoint, C connection) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(connection, "connection");
+        if (!releaseHook) {
+            Entry<E, C> gone;
+            try {
+                gone = core.release(endpoint, connection);
+            } catch (IllegalStateException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            if (gone != null) {
+                return disposeStage(gone).thenRun(this::collectOnRelease);
+            }
+            collectOnRelease();
+            return DoneFuture.INSTANCE;
+        }
+        Entry<E, C> e;
+        try {
+            e = core.checkout(endpoint, connection);
+        } catch (IllegalStateException x) {
+            return CompletableFuture.failedFuture(x);
+        }
+        if (e == null) {
+            return DoneFuture.INSTANCE; // disposed by closeAsync(timeout) already
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Stages.call(() -> manager.onRelease(endpoint, connection)).whenComplete((v, t) -> {
+            Entry<E, C> gone = core.checkin(e);
+            CompletionStage<Void> disposed = gone != null ? disposeStage(gone) : DoneFuture.INSTANCE;
+            disposed.whenComplete((x, y) -> {
+                if (t != null) {
+                    done.completeExceptionally(Failures.of(t, "onRelease", endpoint));
+                } else {
+                    collectOnRelease();
+                    done.complete(null);
+                }
+            });
+        });
+        return done;
+    }
+
+    @Override
+    public CompletableFuture<Void> discard(E endpoint, C connection) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(connection, "connection");
+        Entry<E, C> e;
+        try {
+            e = core.discard(endpoint, connection);
+        } catch (IllegalStateException x) {
+            return CompletableFuture.failedFuture(x);
+        }
+        if (e == null) {
+            return DoneFuture.INSTANCE;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        disposeStage(e).whenComplete((v, t) -> {
+            if (t != null) {
+                done.completeExceptionally(Failures.of(t, "dispose", endpoint));
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> withConnection(E endpoint, Function<? super C, ? extends CompletionStage<T>> action) {
+        return withConnection(endpoint, null, action);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> withConnection(E endpoint, Duration timeout,
+                                                   Function<? super C, ? extends CompletionStage<T>> action) {
+        Objects.requireNonNull(action, "action");
+        return acquire(endpoint, timeout).thenCompose(conn -> {
+            CompletableFuture<T> out = new CompletableFuture<>();
+            Stages.<T>call(() -> action.apply(conn)).whenComplete((value, failure) ->
+                    release(endpoint, conn).whenComplete((v, releaseFailure) -> {
+                        if (failure != null) {
+                            out.completeExceptionally(Failures.unwrap(failure));
+                        } else if (releaseFailure != null) {
+                            out.completeExceptionally(Failures.unwrap(releaseFailure));
+                        } else {
+                            out.complete(value);
+                        }
+                    }));
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        beginClose();
+        return core.terminated().copy();
+    }
+
+    @Override
+    public CompletableFuture<Void> closeAsync(Duration timeout) {
+        requireTimeout(timeout);
+        if (beginClose() || !core.terminated().isDone()) {
+            AsyncTimer.schedule(() -> {
+                if (!core.terminated().isDone()) {
+                    disposeAll(core.detachLeasedOnClose());
+                }
+            }, Timeouts.nanos(timeout));
+        }
+        return core.terminated().copy();
+    }
+
+    @Override
+    public void close() {
+        closeAsync().join();
+    }
+
+    @Override
+    void dispose(Entry<E, C> entry) {
+        disposeStage(entry);
+    }
+
+    /** Disposes with the manager; the stage completes (with the manager's failure, if any) once the engine knows. */
+    CompletableFuture<Void> disposeStage(Entry<E, C> e) {
+        return disposeStage(e, false);
+    }
+
+    /**
+     * Disposes with the manager, then reports to the engine: as an evicted connection (whose total
+     * slot the evictor keeps) or as an ordinary one.
+     */
+    CompletableFuture<Void> disposeStage(Entry<E, C> e, boolean evicted) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Stages.call(() -> manager.dispose(e.key(), e.connection())).whenComplete((v, t) -> {
+            if (t != null) {
+                LOG.log(System.Logger.Level.WARNING, "pool " + name + ": dispose of a connection to " + e.key() + " failed", t);
+            }
+            if (evicted) {
+                core.victimDisposed(e);
+            } else {
+                core.disposed(e);
+            }
+            if (t != null) {
+                done.completeExceptionally(Failures.unwrap(t));
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+}

@@ -1,0 +1,326 @@
+package org.genericpool.impl.flavour;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+import org.genericpool.AcquireTimeoutException;
+import org.genericpool.ConnectionManager;
+import org.genericpool.ConnectionPool;
+import org.genericpool.ConnectionPoolClosedException;
+import org.genericpool.Lease;
+import org.genericpool.PoolConfig;
+import org.genericpool.impl.engine.Entry;
+import org.genericpool.impl.engine.PoolCore;
+import org.genericpool.impl.engine.Waiter;
+import org.genericpool.impl.expiry.Timeouts;
+
+/**
+ * The blocking flavour: the engine's decisions, with the manager called on the caller's thread.
+ * Waiting threads park ({@link LockSupport}), so virtual threads never pin their carrier.
+ * Acquiring and releasing an idle connection allocates nothing.
+ *
+ * @param <E> endpoint type
+ * @param <C> connection type
+ */
+public final class BlockingPool<E, C> extends AbstractPool<E, C> implements ConnectionPool<E, C> {
+
+    /** {@link #await} result: granted a turn to evict and try again. */
+    private static final Object RETRY = new Object();
+
+    private final ConnectionManager<E, C> manager;
+    private final boolean releaseHook;
+
+    /**
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if an open pool already has the config's name
+     */
+    public BlockingPool(ConnectionManager<E, C> manager, PoolConfig config) {
+        super(checked(manager, config));
+        this.manager = manager;
+        this.releaseHook = Hooks.overrides(manager, ConnectionManager.class, "onRelease", Object.class, Object.class);
+    }
+
+    private static PoolConfig checked(Object manager, PoolConfig config) {
+        Objects.requireNonNull(manager, "manager");
+        return Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public C acquire(E endpoint) throws InterruptedException {
+        return acquire(endpoint, null);
+    }
+
+    @Override
+    public C acquire(E endpoint, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(endpoint, "endpoint");
+        if (timeout == null) {
+            timeout = config().acquireTimeout().orElse(null);
+        }
+        boolean noWait = timeout != null && (timeout.isZero() || timeout.isNegative());
+        boolean timed = timeout != null && !noWait;
+        long deadline = timed ? System.nanoTime() + Timeouts.nanos(timeout) : 0L;
+        boolean bypass = false;
+        for (;;) {
+            if (timed && System.nanoTime() - deadline >= 0) {
+                throw timedOut(endpoint);
+            }
+            Object r = core.poll(endpoint, bypass);
+            if (r == PoolCore.NEED_TOTAL) {
+                r = evictAndClaim(endpoint, bypass);
+            }
+            if (r == PoolCore.NONE || r == PoolCore.NEED_TOTAL) {
+                if (noWait) {
+                    throw timedOut(endpoint);
+                }
+                ThreadWaiter<E, C> w = new ThreadWaiter<>();
+                r = core.pollOrEnqueue(endpoint, w, bypass);
+                if (r == PoolCore.NEED_TOTAL) {
+                    continue;
+                }
+                if (r == PoolCore.ENQUEUED) {
+                    r = await(w, endpoint, timed, deadline);
+                    if (r == RETRY) {
+                        bypass = true;
+                        continue;
+                    }
+                }
+            }
+            bypass = false;
+            if (r == PoolCore.PERMIT) {
+                return create(endpoint, timed, deadline, noWait);
+            }
+            @SuppressWarnings("unchecked")
+            C c = handOut((Entry<E, C>) r, timed, deadline);
+            if (c != null) {
+                return c;
+            }
+        }
+    }
+
+    /** Evicts the soonest-expiring idle connection elsewhere and uses its total slot here. */
+    private Object evictAndClaim(E endpoint, boolean bypass) {
+        Entry<E, C> victim = core.evictSoonestIdle();
+        if (victim == null) {
+            return PoolCore.NEED_TOTAL;
+        }
+        disposeQuietly(victim);
+        core.victimDisposed(victim);
+        return core.claimWithTotal(endpoint, bypass);
+    }
+
+    private Object await(ThreadWaiter<E, C> w, E endpoint, boolean timed, long deadline) throws InterruptedException {
+        boolean interrupted = false;
+        while (w.state() == Waiter.WAITING) {
+            if (timed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                LockSupport.parkNanos(this, left);
+            } else {
+                LockSupport.park(this);
+            }
+            if (Thread.interrupted()) {
+                interrupted = true;
+                break;
+            }
+        }
+        if (w.state() == Waiter.WAITING && core.cancel(w, !interrupted)) {
+            if (interrupted) {
+                throw new InterruptedException("interrupted while waiting for a connection to " + endpoint);
+            }
+            throw Failures.timeout(endpoint, name);
+        }
+        int grant = w.state();
+        if (grant == Waiter.CLOSED) {
+            throw closed();
+        }
+        if (interrupted) {
+            core.giveBack(w);
+            throw new InterruptedException("interrupted while waiting for a connection to " + endpoint);
+        }
+        if (timed && System.nanoTime() - deadline >= 0) {
+            core.giveBack(w);
+            throw timedOut(endpoint);
+        }
+        return grant == Waiter.ENTRY ? w.entry() : grant == Waiter.PERMIT ? PoolCore.PERMIT : RETRY;
+    }
+
+    /** Checks an idle connection and hands it out; null if it was dead (the caller goes on). */
+    private C handOut(Entry<E, C> e, boolean timed, long deadline) {
+        E endpoint = e.key();
+        C conn = e.connection();
+        boolean alive;
+        try {
+            alive = manager.checkAliveness(endpoint, conn, timed ? remaining(deadline) : null);
+        } catch (Throwable t) {
+            core.putBack(e);
+            throw Failures.of(t, "checkAliveness", endpoint);
+        }
+        if (!alive) {
+            buryDead(e);
+            return null;
+        }
+        return acquired(e, timed, deadline);
+    }
+
+    private void buryDead(Entry<E, C> e) {
+        if (!core.markDead(e)) {
+            return;
+        }
+        RuntimeException failure = null;
+        try {
+            manager.onConnectionDead(e.key(), e.connection());
+        } catch (Throwable t) {
+            failure = Failures.of(t, "onConnectionDead", e.key());
+        }
+        dispose(e);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private C acquired(Entry<E, C> e, boolean timed, long deadline) {
+        try {
+            manager.onAcquire(e.key(), e.connection());
+        } catch (Throwable t) {
+            core.putBack(e);
+            throw Failures.of(t, "onAcquire", e.key());
+        }
+        if (timed && System.nanoTime() - deadline > 0) {
+            core.putBack(e);
+            throw timedOut(e.key());
+        }
+        return e.connection();
+    }
+
+    private C create(E endpoint, boolean timed, long deadline, boolean noWait) {
+        C conn;
+        try {
+            conn = Objects.requireNonNull(manager.create(endpoint, timed ? remaining(deadline) : null),
+                    "ConnectionManager.create returned null");
+        } catch (Throwable t) {
+            core.createFailed(endpoint);
+            RuntimeException f = Failures.ofCreate(t, endpoint);
+            if (f instanceof AcquireTimeoutException) {
+                core.countTimeout(endpoint);
+            }
+            throw f;
+        }
+        boolean late = timed && System.nanoTime() - deadline > 0;
+        Entry<E, C> e = core.created(endpoint, conn, !late);
+        if (e == null) {
+            throw timedOut(endpoint); // the late connection went idle or to a waiter
+        }
+        return acquired(e, timed, deadline);
+    }
+
+    @Override
+    public void release(E endpoint, C connection) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(connection, "connection");
+        Entry<E, C> gone;
+        RuntimeException hookFailure = null;
+        if (releaseHook) {
+            Entry<E, C> e = core.checkout(endpoint, connection);
+            if (e == null) {
+                return; // disposed by close(timeout) already
+            }
+            try {
+                manager.onRelease(endpoint, connection);
+            } catch (Throwable t) {
+                hookFailure = Failures.of(t, "onRelease", endpoint);
+            }
+            gone = core.checkin(e);
+        } else {
+            gone = core.release(endpoint, connection);
+        }
+        if (gone != null) {
+            dispose(gone);
+        }
+        if (hookFailure != null) {
+            throw hookFailure;
+        }
+        collectOnRelease();
+    }
+
+    @Override
+    public void discard(E endpoint, C connection) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(connection, "connection");
+        Entry<E, C> e = core.discard(endpoint, connection);
+        if (e != null) {
+            Throwable failure = disposeQuietly(e);
+            core.disposed(e);
+            if (failure != null) {
+                throw Failures.of(failure, "dispose", endpoint);
+            }
+        }
+    }
+
+    @Override
+    public Lease<E, C> connection(E endpoint) throws InterruptedException {
+        return connection(endpoint, null);
+    }
+
+    @Override
+    public Lease<E, C> connection(E endpoint, Duration timeout) throws InterruptedException {
+        return new PooledLease<>(this, endpoint, acquire(endpoint, timeout));
+    }
+
+    @Override
+    public void close() {
+        beginClose();
+        core.terminated().join();
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        requireTimeout(timeout);
+        beginClose();
+        try {
+            core.terminated().get(Timeouts.nanos(timeout), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            disposeAll(core.detachLeasedOnClose());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            disposeAll(core.detachLeasedOnClose());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    void dispose(Entry<E, C> entry) {
+        disposeQuietly(entry);
+        core.disposed(entry);
+    }
+
+    /** Calls the manager's dispose; a failure is logged and returned. Does not report to the engine. */
+    private Throwable disposeQuietly(Entry<E, C> e) {
+        try {
+            manager.dispose(e.key(), e.connection(), disposeTimeout());
+            return null;
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.WARNING, "pool " + name + ": dispose of a connection to " + e.key() + " failed", t);
+            return t;
+        }
+    }
+
+    private AcquireTimeoutException timedOut(E endpoint) {
+        core.countTimeout(endpoint);
+        return Failures.timeout(endpoint, name);
+    }
+
+    private ConnectionPoolClosedException closed() {
+        return new ConnectionPoolClosedException("pool " + name + " is closed");
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+}

@@ -1,0 +1,49 @@
+package org.genericpool.impl.flavour;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * Helpers that let the async flavour go on inline, without allocating, when a manager returns a
+ * stage that is already complete. Stateless.
+ */
+final class Stages {
+
+    private Stages() {
+    }
+
+    /** @return the stage the manager returned, or a failed one if the call itself threw or returned null */
+    static <T> CompletionStage<T> call(Supplier<? extends CompletionStage<T>> call) {
+        try {
+            CompletionStage<T> s = call.get();
+            return s != null ? s : CompletableFuture.failedFuture(new NullPointerException("manager returned a null stage"));
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
+    }
+
+    /** @return {@code s} as a completed future if it is one, else null */
+    static <T> CompletableFuture<T> doneOrNull(CompletionStage<T> s) {
+        if (s instanceof CompletableFuture) {
+            CompletableFuture<T> f = (CompletableFuture<T>) s;
+            if (f.isDone()) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** @return the failure of a completed future, or null if it succeeded */
+    static Throwable failure(CompletableFuture<?> f) {
+        if (!f.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            f.join();
+            return null;
+        } catch (Throwable t) {
+            return Failures.unwrap(t);
+        }
+    }
+}
