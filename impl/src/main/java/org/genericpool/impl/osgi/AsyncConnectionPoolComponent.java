@@ -84,7 +84,7 @@ public final class AsyncConnectionPoolComponent {
 
     /**
      * Applies an updated configuration to the running pool, or replaces the pool when
-     * {@code pool.name} or {@code manager.target} changed.
+     * {@code pool.name}, {@code manager.target} or {@code background.collector} changed.
      *
      * @param configuration the typed configuration
      * @param properties    the configuration as a map

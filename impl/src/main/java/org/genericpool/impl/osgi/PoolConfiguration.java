@@ -77,7 +77,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     /** @return {@code background.collector} */
     @AttributeDefinition(name = "Background collector", description = "Whether a background thread "
-            + "disposes expired connections at their deadline (otherwise each release disposes some).")
+            + "disposes expired connections at their deadline (otherwise each release disposes some). "
+            + "Changing it replaces the pool.")
     boolean background_collector() default false;
 
     /** @return {@code dispose.batch.size} */

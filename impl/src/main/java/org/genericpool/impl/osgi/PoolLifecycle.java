@@ -17,7 +17,8 @@ import org.genericpool.PoolConfig;
  *   <li>A valid update with the same {@code pool.name} and {@code manager.target} reconfigures
  *       the same pool live ({@link BaseConnectionPool#reconfigure}) and updates the service
  *       properties; connections stay.</li>
- *   <li>A valid update that changes {@code pool.name} or {@code manager.target} unregisters and
+ *   <li>A valid update that changes {@code pool.name}, {@code manager.target} or
+ *       {@code background.collector} (fixed for an engine pool's life) unregisters and
  *       closes the old pool (within its {@code close.timeout}) and creates and registers a new one.</li>
  *   <li>An invalid configuration is logged with the property, value and range; a running pool
  *       keeps its configuration; without a running pool nothing is registered.</li>

@@ -24,9 +24,11 @@ record PoolSettings(PoolConfig config, String managerTarget, Duration closeTimeo
     /**
      * @param other the settings now in force
      * @return whether going from {@code other} to these needs a new pool rather than a reconfiguration:
-     *         the pool's name or its manager filter differ
+     *         the pool's name, its manager filter or {@code background.collector} (which the engine
+     *         fixes for a pool's life) differ
      */
     boolean replaces(PoolSettings other) {
-        return !config.name().equals(other.config.name()) || !managerTarget.equals(other.managerTarget);
+        return !config.name().equals(other.config.name()) || !managerTarget.equals(other.managerTarget)
+                || config.backgroundCollector() != other.config.backgroundCollector();
     }
 }

@@ -109,7 +109,7 @@ class PoolConfigMapperTest {
         assertEquals("invalid pool.name: missing (allowed: a non-blank string)", e.getMessage());
     }
 
-    /** Only the name and the manager filter are identity: other changes reconfigure, these replace. */
+    /** Only the name, the manager filter and background.collector replace the pool: other changes reconfigure it. */
     @Test
     void onlyNameAndManagerTargetReplaceThePool() throws Exception {
         PoolSettings base = PoolConfigMapper.map(Configs.named("a"));
@@ -117,6 +117,7 @@ class PoolConfigMapperTest {
                 "close.timeout", 1.0)).replaces(base));
         assertTrue(PoolConfigMapper.map(Configs.named("b")).replaces(base));
         assertTrue(PoolConfigMapper.map(Configs.named("a", "manager.target", "(x=y)")).replaces(base));
+        assertTrue(PoolConfigMapper.map(Configs.named("a", "background.collector", true)).replaces(base));
     }
 
     private static Object typed(String property, String value) {
