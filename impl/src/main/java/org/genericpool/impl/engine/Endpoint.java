@@ -8,8 +8,9 @@ import org.genericpool.impl.expiry.ExpiryHeap;
 
 /**
  * The state of one endpoint. Everything here is guarded by {@link #lock} except the
- * {@link ExpiryHeap.Node} fields and {@link #starving}, which belong to the pool's global lock
- * and are changed only while this lock is held too (so under this lock they are stable).
+ * {@link ExpiryHeap.Node} fields, which belong to {@link IdleIndex} and are changed only while
+ * this lock is held too (so under this lock they are stable), and {@link #starving}, which
+ * belongs to {@link StarvingQueue}.
  *
  * <p>Invariants (under {@link #lock}):
  * <ul>
@@ -34,7 +35,7 @@ final class Endpoint<E, C> extends ExpiryHeap.Node {
     int slots;
     int leased;
     boolean retired;
-    /** Queued in the pool's starving queue; guarded by the pool's global lock. */
+    /** Queued in the pool's {@link StarvingQueue}; guarded by its lock. */
     boolean starving;
 
     long created;

@@ -46,14 +46,4 @@ public final class Entry<E, C> {
     public C connection() {
         return connection;
     }
-
-    /** @return whether the entry was detached: it must be disposed and never handed out */
-    public boolean isGone() {
-        endpoint.lock.lock();
-        try {
-            return state == GONE;
-        } finally {
-            endpoint.lock.unlock();
-        }
-    }
 }

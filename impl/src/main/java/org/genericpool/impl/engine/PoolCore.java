@@ -1,6 +1,5 @@
 package org.genericpool.impl.engine;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -16,7 +15,6 @@ import org.genericpool.ConnectionPoolClosedException;
 import org.genericpool.EndpointStats;
 import org.genericpool.PoolConfig;
 import org.genericpool.PoolStats;
-import org.genericpool.impl.expiry.ExpiryHeap;
 import org.genericpool.impl.expiry.Timeouts;
 
 /**
@@ -30,15 +28,15 @@ import org.genericpool.impl.expiry.Timeouts;
  *   <li>{@link #total}: all slots of the pool (connections, detached ones not yet disposed, creates
  *       in flight). Lock-free; changed only when a connection is created or disposed.
  *       Invariant: {@code total <= totalMaxSize} except after a shrinking reconfiguration.</li>
- *   <li>Under {@link #global}: the {@link #expiry} heap (one node per endpoint that has idle
- *       connections, due no later than the earliest of their deadlines), the {@link #starving}
- *       queue (endpoints whose first waiter is held back by the total limit), {@link #closed}.</li>
+ *   <li>{@link #idle}: which endpoints hold idle connections and when they may first expire
+ *       (see {@link IdleIndex}); {@link #starving}: endpoints whose first waiter is held back by
+ *       the total limit (see {@link StarvingQueue}). Each has its own lock.</li>
+ *   <li>{@link #closed}: set once, under {@link #closeLock}.</li>
  * </ul>
  *
  * <h2>Lock order</h2>
- * An endpoint lock may be held when the global lock is taken, never the reverse, and no thread
- * holds two endpoint locks. A heap node is inserted, moved or removed only while its endpoint's
- * lock is held as well, so under an endpoint lock its own schedule is stable.
+ * An endpoint lock may be held when the lock of {@link #idle} or {@link #starving} is taken,
+ * never the reverse; no thread holds two endpoint locks, or those two locks together.
  *
  * <h2>Hand-off</h2>
  * A connection coming back, or a slot freed, goes to the endpoint's first waiter under the
@@ -67,9 +65,9 @@ public final class PoolCore<E, C> {
     private final ConcurrentHashMap<E, Endpoint<E, C>> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
-    private final ReentrantLock global = new ReentrantLock();
-    private final ExpiryHeap<Endpoint<E, C>> expiry = new ExpiryHeap<>();
-    private final ArrayDeque<Endpoint<E, C>> starving = new ArrayDeque<>();
+    private final ReentrantLock closeLock = new ReentrantLock();
+    private final IdleIndex<E, C> idle = new IdleIndex<>();
+    private final StarvingQueue<E, C> starving = new StarvingQueue<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Set<C> forceDisposed = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     /** Counters of endpoints that were forgotten, so that pool totals survive them. */
@@ -81,10 +79,8 @@ public final class PoolCore<E, C> {
 
     private volatile Settings settings;
     private volatile boolean closed;
-    private volatile int starvingCount;
-    /** The heap's earliest due time, {@link Long#MAX_VALUE} when empty; read without a lock. */
-    private volatile long nextExpiry = Long.MAX_VALUE;
-    private volatile Runnable expiryListener = () -> { };
+    /** Whether releases dispose expired connections (no background collector). */
+    private final boolean collectOnRelease;
     private Disposer<E, C> disposer;
 
     /** The configuration with its derived values, swapped as a whole. */
@@ -107,6 +103,7 @@ public final class PoolCore<E, C> {
     /** @param config the initial configuration */
     public PoolCore(PoolConfig config) {
         this.settings = new Settings(config);
+        this.collectOnRelease = !config.backgroundCollector();
     }
 
     /** Sets how detached connections are disposed; called once by the flavour before use. */
@@ -116,7 +113,7 @@ public final class PoolCore<E, C> {
 
     /** Sets what to call when the next expiry moved earlier (the background collector's wake-up). */
     public void expiryListener(Runnable listener) {
-        this.expiryListener = listener;
+        idle.listener(listener);
     }
 
     // ---------------------------------------------------------------- acquire
@@ -213,13 +210,7 @@ public final class PoolCore<E, C> {
      */
     public Entry<E, C> evictSoonestIdle() {
         for (int round = 0; round < SERVE_ROUNDS * 4; round++) {
-            Endpoint<E, C> ep;
-            global.lock();
-            try {
-                ep = expiry.peek();
-            } finally {
-                global.unlock();
-            }
+            Endpoint<E, C> ep = idle.peek();
             if (ep == null) {
                 return null;
             }
@@ -445,27 +436,32 @@ public final class PoolCore<E, C> {
 
     /**
      * Takes back a connection marked by {@link #checkout}: to the first waiter, idle, or detached
-     * if it outlived its lifetime, is surplus, or the pool closed.
+     * if it outlived its lifetime, is surplus, or the pool closed. With {@code collect}, and
+     * without a background collector, then disposes a batch of expired idle connections.
      *
      * @return the entry if the caller must dispose it, else null
      */
-    public Entry<E, C> checkin(Entry<E, C> e) {
+    public Entry<E, C> checkin(Entry<E, C> e, boolean collect) {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
+        long now = System.nanoTime();
         ep.lock.lock();
         try {
             if (e.state != Entry.RETURNING) {
                 return null; // disposed by close(timeout) meanwhile
             }
             ep.leased--;
-            if (detachIfUnwantedLocked(ep, e)) {
+            if (detachIfUnwantedLocked(ep, e, now)) {
                 return e;
             }
-            granted = makeAvailableLocked(ep, e, System.nanoTime());
+            granted = makeAvailableLocked(ep, e, now);
         } finally {
             ep.lock.unlock();
         }
         afterAvailable(granted, granted == null);
+        if (collect) {
+            collectIfDue(now);
+        }
         return null;
     }
 
@@ -480,6 +476,7 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = endpoints.get(key);
         Waiter<E, C> granted = null;
         boolean found = false;
+        long now = System.nanoTime();
         if (ep != null) {
             ep.lock.lock();
             try {
@@ -487,10 +484,10 @@ public final class PoolCore<E, C> {
                 if (e != null && e.state == Entry.LEASED) {
                     found = true;
                     ep.leased--;
-                    if (detachIfUnwantedLocked(ep, e)) {
+                    if (detachIfUnwantedLocked(ep, e, now)) {
                         return e;
                     }
-                    granted = makeAvailableLocked(ep, e, System.nanoTime());
+                    granted = makeAvailableLocked(ep, e, now);
                 }
             } finally {
                 ep.lock.unlock();
@@ -500,6 +497,7 @@ public final class PoolCore<E, C> {
             return notLeased(key, connection);
         }
         afterAvailable(granted, granted == null);
+        collectIfDue(now);
         return null;
     }
 
@@ -517,10 +515,11 @@ public final class PoolCore<E, C> {
             }
             ep.leased--;
             ep.acquires--;
-            if (detachIfUnwantedLocked(ep, e)) {
+            long now = System.nanoTime();
+            if (detachIfUnwantedLocked(ep, e, now)) {
                 granted = null;
             } else {
-                granted = makeAvailableLocked(ep, e, System.nanoTime());
+                granted = makeAvailableLocked(ep, e, now);
             }
         } finally {
             ep.lock.unlock();
@@ -571,9 +570,9 @@ public final class PoolCore<E, C> {
     }
 
     /** Detaches a returning connection that is not wanted back: outlived, surplus, or the pool closed. */
-    private boolean detachIfUnwantedLocked(Endpoint<E, C> ep, Entry<E, C> e) {
+    private boolean detachIfUnwantedLocked(Endpoint<E, C> ep, Entry<E, C> e, long now) {
         Settings s = settings;
-        if (closed || s.timeouts.outlived(e.createdAt, System.nanoTime())
+        if (closed || s.timeouts.outlived(e.createdAt, now)
                 || ep.slots > s.maxSize || total.get() > s.totalMaxSize) {
             detachLocked(e);
             return true;
@@ -605,7 +604,7 @@ public final class PoolCore<E, C> {
     private void afterAvailable(Waiter<E, C> granted, boolean idled) {
         if (granted != null) {
             granted.signal();
-        } else if (idled && starvingCount > 0) {
+        } else if (idled && !starving.isEmpty()) {
             serveStarving();
         }
     }
@@ -645,7 +644,7 @@ public final class PoolCore<E, C> {
             if (left == 0) {
                 terminated.complete(null);
             }
-        } else if (starvingCount > 0) {
+        } else if (!starving.isEmpty()) {
             serveStarving();
         }
     }
@@ -653,16 +652,7 @@ public final class PoolCore<E, C> {
     // ---------------------------------------------------------------- starving endpoints
 
     private void markStarving(Endpoint<E, C> ep) {
-        global.lock();
-        try {
-            if (!ep.starving) {
-                ep.starving = true;
-                starving.addLast(ep);
-                starvingCount = starving.size();
-            }
-        } finally {
-            global.unlock();
-        }
+        starving.add(ep);
     }
 
     /**
@@ -671,23 +661,12 @@ public final class PoolCore<E, C> {
      * {@link Waiter#RETRY} (the waiter evicts it itself). Called without locks.
      */
     private void serveStarving() {
-        for (int round = 0; round < SERVE_ROUNDS && starvingCount > 0 && !closed; round++) {
-            Endpoint<E, C> ep;
-            boolean evictable;
-            global.lock();
-            try {
-                ep = starving.pollFirst();
-                if (ep != null) {
-                    ep.starving = false;
-                }
-                starvingCount = starving.size();
-                evictable = !expiry.isEmpty();
-            } finally {
-                global.unlock();
-            }
+        for (int round = 0; round < SERVE_ROUNDS && !starving.isEmpty() && !closed; round++) {
+            Endpoint<E, C> ep = starving.poll();
             if (ep == null) {
                 return;
             }
+            boolean evictable = idle.hasIdle();
             Settings s = settings;
             boolean haveTotal = reserveTotal(s.totalMaxSize);
             if (!haveTotal && !evictable) {
@@ -734,7 +713,7 @@ public final class PoolCore<E, C> {
 
     /** @return the {@code nanoTime} at which the next idle connection may expire, {@link Long#MAX_VALUE} if none */
     public long nextExpiry() {
-        return nextExpiry;
+        return idle.nextExpiry();
     }
 
     /**
@@ -744,18 +723,12 @@ public final class PoolCore<E, C> {
      */
     public List<Entry<E, C>> collectExpired(int max) {
         long now = System.nanoTime();
-        if (now - nextExpiry < 0 || max <= 0) {
+        if (now - idle.nextExpiry() < 0 || max <= 0) {
             return List.of();
         }
         List<Entry<E, C>> out = new ArrayList<>();
         for (int round = 0; round < max + SERVE_ROUNDS && out.size() < max; round++) {
-            Endpoint<E, C> ep;
-            global.lock();
-            try {
-                ep = expiry.peek();
-            } finally {
-                global.unlock();
-            }
+            Endpoint<E, C> ep = idle.peek();
             if (ep == null || ep.scheduledAt() - now > 0) {
                 break;
             }
@@ -773,6 +746,20 @@ public final class PoolCore<E, C> {
             }
         }
         return out;
+    }
+
+    /**
+     * Dispose-on-release: without a background collector, a release disposes up to the batch
+     * size of expired idle connections (the Python rule), if any is due at {@code now}.
+     */
+    private void collectIfDue(long now) {
+        if (!collectOnRelease || now - idle.nextExpiry() < 0) {
+            return;
+        }
+        Settings s = settings;
+        for (Entry<E, C> e : collectExpired(Timeouts.disposeBatch(s.config.disposeBatchSize(), total.get()))) {
+            disposer.dispose(e);
+        }
     }
 
     private void collectLocked(IdleList<E, C> list, Timeouts t, long now, int max, List<Entry<E, C>> out) {
@@ -814,55 +801,20 @@ public final class PoolCore<E, C> {
         return best;
     }
 
-    /** Makes {@code ep} due no later than {@code at}; the global lock is taken only if that moves it. */
+    /** Makes {@code ep} due no later than {@code at}. */
     private void scheduleLocked(Endpoint<E, C> ep, long at) {
-        if (ep.isScheduled() && ep.scheduledAt() - at <= 0) {
-            return; // already due no later: the common case of a busy endpoint
-        }
-        boolean earlier;
-        global.lock();
-        try {
-            expiry.scheduleNoLaterThan(ep, at);
-            earlier = updateNextExpiry();
-        } finally {
-            global.unlock();
-        }
-        if (earlier) {
-            expiryListener.run();
-        }
+        idle.scheduleNoLaterThan(ep, at);
     }
 
     /** Sets {@code ep}'s node to the exact earliest deadline of its idle connections, or removes it. */
     private void rescheduleLocked(Endpoint<E, C> ep, Timeouts t) {
         Entry<E, C> soonest = soonestIdle(ep, t);
-        boolean earlier;
-        global.lock();
-        try {
-            if (soonest == null) {
-                expiry.remove(ep);
-            } else {
-                expiry.reschedule(ep, deadline(soonest, t));
-            }
-            earlier = updateNextExpiry();
-        } finally {
-            global.unlock();
-        }
-        if (earlier) {
-            expiryListener.run();
-        }
+        idle.reschedule(ep, soonest != null, soonest == null ? 0 : deadline(soonest, t));
     }
 
-    private boolean updateNextExpiry() {
-        Endpoint<E, C> top = expiry.peek();
-        long next = top == null ? Long.MAX_VALUE : top.scheduledAt();
-        long old = nextExpiry;
-        nextExpiry = next;
-        return next != Long.MAX_VALUE && (old == Long.MAX_VALUE || next - old < 0);
-    }
-
-    /** Whether some endpoint holds an idle connection (the heap is not empty); lock-free. */
+    /** Whether some endpoint holds an idle connection; lock-free. */
     private boolean hasIdle() {
-        return nextExpiry != Long.MAX_VALUE;
+        return idle.hasIdle();
     }
 
     // ---------------------------------------------------------------- reconfiguration and close
@@ -923,7 +875,7 @@ public final class PoolCore<E, C> {
             }
             out.add(victim); // disposed like any other: frees its total slot too
         }
-        expiryListener.run();
+        idle.poke();
         return out;
     }
 
@@ -934,17 +886,16 @@ public final class PoolCore<E, C> {
      * @return the idle entries to dispose, or null if the pool was closed already
      */
     public List<Entry<E, C>> close() {
-        global.lock();
+        closeLock.lock();
         try {
             if (closed) {
                 return null;
             }
             closed = true;
-            starving.clear();
-            starvingCount = 0;
         } finally {
-            global.unlock();
+            closeLock.unlock();
         }
+        starving.clear();
         List<Entry<E, C>> out = new ArrayList<>();
         List<Waiter<E, C>> failed = new ArrayList<>();
         for (Endpoint<E, C> ep : endpoints.values()) {
@@ -1202,15 +1153,7 @@ public final class PoolCore<E, C> {
     private void retireLocked(Endpoint<E, C> ep) {
         ep.retired = true;
         endpoints.remove(ep.key, ep);
-        if (ep.isScheduled()) {
-            global.lock();
-            try {
-                expiry.remove(ep);
-                updateNextExpiry();
-            } finally {
-                global.unlock();
-            }
-        }
+        idle.reschedule(ep, false, 0);
         retiredCreated.addAndGet(ep.created);
         retiredDisposed.addAndGet(ep.disposed);
         retiredDead.addAndGet(ep.dead);

@@ -14,7 +14,6 @@ import org.genericpool.PoolStats;
 import org.genericpool.impl.engine.Entry;
 import org.genericpool.impl.engine.PoolCore;
 import org.genericpool.impl.expiry.Collector;
-import org.genericpool.impl.expiry.Timeouts;
 import org.genericpool.impl.jmx.PoolRegistration;
 
 /**
@@ -124,13 +123,6 @@ public abstract class AbstractPool<E, C> implements BaseConnectionPool<E> {
         List<Entry<E, C>> idle = core.evictIdle();
         disposeAll(idle);
         return idle.size();
-    }
-
-    /** Without a background collector, a release disposes a batch of expired idle connections. */
-    final void collectOnRelease() {
-        if (collector == null && System.nanoTime() - core.nextExpiry() >= 0) {
-            disposeAll(core.collectExpired(Timeouts.disposeBatch(config().disposeBatchSize(), core.size())));
-        }
     }
 
     private void collectAll() {

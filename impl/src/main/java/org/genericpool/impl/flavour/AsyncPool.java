@@ -72,11 +72,7 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
             } catch (IllegalStateException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            if (gone != null) {
-                return disposeStage(gone).thenRun(this::collectOnRelease);
-            }
-            collectOnRelease();
-            return DoneFuture.INSTANCE;
+            return gone != null ? disposeStage(gone) : DoneFuture.INSTANCE;
         }
         Entry<E, C> e;
         try {
@@ -89,13 +85,12 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         Stages.call(() -> manager.onRelease(endpoint, connection)).whenComplete((v, t) -> {
-            Entry<E, C> gone = core.checkin(e);
+            Entry<E, C> gone = core.checkin(e, t == null); // a failed hook disposes nothing further
             CompletionStage<Void> disposed = gone != null ? disposeStage(gone) : DoneFuture.INSTANCE;
             disposed.whenComplete((x, y) -> {
                 if (t != null) {
                     done.completeExceptionally(Failures.of(t, "onRelease", endpoint));
                 } else {
-                    collectOnRelease();
                     done.complete(null);
                 }
             });

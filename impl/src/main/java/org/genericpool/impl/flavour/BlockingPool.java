@@ -235,7 +235,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             } catch (Throwable t) {
                 hookFailure = Failures.of(t, "onRelease", endpoint);
             }
-            gone = core.checkin(e);
+            gone = core.checkin(e, hookFailure == null); // a failed hook disposes nothing further
         } else {
             gone = core.release(endpoint, connection);
         }
@@ -245,7 +245,6 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         if (hookFailure != null) {
             throw hookFailure;
         }
-        collectOnRelease();
     }
 
     @Override
