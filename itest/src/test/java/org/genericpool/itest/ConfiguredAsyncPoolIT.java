@@ -125,7 +125,8 @@ public class ConfiguredAsyncPoolIT {
         configuration.delete();
         Itest.awaitNoService(context, BaseConnectionPool.class, filter);
         Itest.await("replacement closed", replacement::isClosed);
-        assertFalse(ManagementFactory.getPlatformMBeanServer().isRegistered(mbean));
+        Itest.await("MBean " + mbean + " unregistered",
+                () -> !ManagementFactory.getPlatformMBeanServer().isRegistered(mbean));
     }
 
     private static CompletableFuture<String> echo(SocketChannel channel, String text) {

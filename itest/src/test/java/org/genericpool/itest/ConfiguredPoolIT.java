@@ -128,7 +128,9 @@ public class ConfiguredPoolIT {
         Itest.await("max.size 5 applied", () -> pool.config().maxSize() == 5);
         assertSame(pool, Itest.awaitService(context, ConnectionPool.class, filter + "", p -> true));
         assertEquals(Duration.ofMillis(30_500), pool.config().idleTimeout());
-        assertEquals(5, Itest.serviceProperties(context, ConnectionPool.class, filter).get("max.size"));
+        // the service properties follow right after the reconfiguration
+        Itest.await("service property max.size=5", () -> Integer.valueOf(5).equals(
+                Itest.serviceProperties(context, ConnectionPool.class, filter).get("max.size")));
         assertEquals(1, pool.size(endpoint));
         SocketChannel again = pool.acquire(endpoint);
         assertSame("idle connection kept through the update", connection, again);
@@ -163,7 +165,8 @@ public class ConfiguredPoolIT {
         configuration.delete();
         Itest.awaitNoService(context, BaseConnectionPool.class, filter);
         Itest.await("pool closed", replacement::isClosed);
-        assertFalse(ManagementFactory.getPlatformMBeanServer().isRegistered(mbean));
+        Itest.await("MBean " + mbean + " unregistered",
+                () -> !ManagementFactory.getPlatformMBeanServer().isRegistered(mbean));
     }
 
     /** An invalid first configuration is logged and registers nothing. */

@@ -123,9 +123,13 @@ public final class Itest {
     }
 
     /** @return the properties of the first service reference of {@code type} matching {@code filter}, or null */
-    public static Map<String, Object> serviceProperties(BundleContext context, Class<?> type, String filter)
-            throws InvalidSyntaxException {
-        Collection<? extends ServiceReference<?>> refs = context.getServiceReferences(type, filter);
+    public static Map<String, Object> serviceProperties(BundleContext context, Class<?> type, String filter) {
+        Collection<? extends ServiceReference<?>> refs;
+        try {
+            refs = context.getServiceReferences(type, filter);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
         if (refs.isEmpty()) {
             return null;
         }
