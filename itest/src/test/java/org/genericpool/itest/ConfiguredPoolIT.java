@@ -8,6 +8,7 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -116,6 +117,9 @@ public class ConfiguredPoolIT {
         assertEquals(Duration.ofSeconds(60), pool.config().idleTimeout());
         assertSame("registered as BaseConnectionPool too, the same object",
                 pool, Itest.awaitService(context, BaseConnectionPool.class, filter, p -> true));
+        assertFalse("the service is the engine's pool, not a proxy", Proxy.isProxyClass(pool.getClass()));
+        assertTrue(pool.getClass().getName(), pool.getClass().getName().startsWith("org.genericpool.impl."));
+        assertFalse(pool.getClass().getName(), pool.getClass().getName().startsWith("org.genericpool.impl.osgi."));
         assertTrue(ManagementFactory.getPlatformMBeanServer().isRegistered(mbean));
         SocketChannel connection = pool.acquire(endpoint);
         assertEquals("ping", TestManagers.echo(connection, "ping"));
