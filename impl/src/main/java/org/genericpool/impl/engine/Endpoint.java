@@ -1,6 +1,5 @@
 package org.genericpool.impl.engine;
 
-import java.util.IdentityHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.genericpool.EndpointStats;
@@ -24,13 +23,16 @@ import org.genericpool.impl.expiry.ExpiryHeap;
  * </ul>
  */
 final class Endpoint<E, C> extends ExpiryHeap.Node {
+    /** Spins before a contended lock parks. */
+    private static final int SPINS = 128;
+
     final E key;
     final ReentrantLock lock = new ReentrantLock();
     final IdleList<E, C> core = new IdleList<>();
     final IdleList<E, C> extra = new IdleList<>();
     final WaiterQueue<E, C> waiters = new WaiterQueue<>();
     /** Every attached entry by connection identity; connections are told apart by identity. */
-    final IdentityHashMap<C, Entry<E, C>> entries = new IdentityHashMap<>(2);
+    final EntryIndex<E, C> entries = new EntryIndex<>();
 
     int slots;
     int leased;
@@ -46,6 +48,27 @@ final class Endpoint<E, C> extends ExpiryHeap.Node {
 
     Endpoint(E key) {
         this.key = key;
+    }
+
+    /**
+     * Locks this endpoint, spinning briefly before parking: the critical sections are tens of
+     * nanoseconds, so a short spin wins over a park and unpark (microseconds) when contended.
+     */
+    void lock() {
+        if (lock.tryLock()) {
+            return;
+        }
+        for (int i = 0; i < SPINS; i++) {
+            Thread.onSpinWait();
+            if (lock.tryLock()) {
+                return;
+            }
+        }
+        lock.lock();
+    }
+
+    void unlock() {
+        lock.unlock();
     }
 
     int idle() {

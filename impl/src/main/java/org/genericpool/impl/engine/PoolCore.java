@@ -122,44 +122,51 @@ public final class PoolCore<E, C> {
      * Takes an idle connection or reserves a slot, without waiting.
      *
      * @param bypassQueue whether the caller may go ahead of queued waiters (it was granted a retry)
-     * @return a LEASED {@link Entry}, {@link #PERMIT}, {@link #NEED_TOTAL} or {@link #NONE}
+     * @return a LEASED {@link Entry}; {@link #PERMIT}; {@link #NEED_TOTAL}: an endpoint slot is
+     *         reserved but the total limit binds, so the caller evicts ({@link #evictSoonestIdle})
+     *         or gives the slot back ({@link #unreserve}, or {@link #pollOrEnqueue} holding it);
+     *         or {@link #NONE}
      * @throws ConnectionPoolClosedException if the pool is closed
      */
     public Object poll(E key, boolean bypassQueue) {
         Endpoint<E, C> ep = lockEndpoint(key);
         try {
             Object r = takeLocked(ep, bypassQueue);
-            if ((r == NONE || r == NEED_TOTAL) && ep.isEmpty()) {
+            if (r == NONE && ep.isEmpty()) {
                 retireLocked(ep);
             }
             return r;
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
     /**
      * Like {@link #poll}, but queues {@code waiter} when nothing is available.
      *
+     * @param holdingSlot whether the caller holds an endpoint slot from a {@link #NEED_TOTAL}
+     *                    whose eviction found nothing; it is given back first
      * @return a LEASED {@link Entry}, {@link #PERMIT}, {@link #NEED_TOTAL} (an idle connection
      *         exists elsewhere: evict it instead of waiting) or {@link #ENQUEUED}
      */
-    public Object pollOrEnqueue(E key, Waiter<E, C> waiter, boolean bypassQueue) {
+    public Object pollOrEnqueue(E key, Waiter<E, C> waiter, boolean bypassQueue, boolean holdingSlot) {
         Endpoint<E, C> ep = lockEndpoint(key);
         try {
+            if (holdingSlot) {
+                ep.slots--;
+            }
             Object r = takeLocked(ep, bypassQueue);
             if (r == NONE) {
                 enqueueLocked(ep, waiter, bypassQueue);
                 return ENQUEUED;
             }
-            if (r != NEED_TOTAL) {
+            if (r != NEED_TOTAL || hasIdle()) {
                 return r;
             }
-            if (hasIdle()) {
-                return NEED_TOTAL;
-            }
-            // Held back by the total limit with nothing to evict: wait, registered as starving,
-            // then look again, since capacity may have been freed before the registration.
+            // Held back by the total limit with nothing to evict: give the endpoint slot back and
+            // wait, registered as starving; then look again, since capacity may have been freed
+            // before the registration.
+            ep.slots--;
             enqueueLocked(ep, waiter, bypassQueue);
             markStarving(ep);
             if (reserveTotal(settings.totalMaxSize)) {
@@ -169,11 +176,12 @@ public final class PoolCore<E, C> {
             }
             if (hasIdle()) {
                 dequeueLocked(ep, waiter);
+                ep.slots++;
                 return NEED_TOTAL;
             }
             return ENQUEUED;
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
@@ -195,16 +203,31 @@ public final class PoolCore<E, C> {
         if (ep.slots >= s.maxSize) {
             return NONE;
         }
-        if (!reserveTotal(s.totalMaxSize)) {
-            return NEED_TOTAL;
+        ep.slots++; // the endpoint stays alive (not empty) while its caller evicts
+        return reserveTotal(s.totalMaxSize) ? PERMIT : NEED_TOTAL;
+    }
+
+    /** Gives back the endpoint slot of a {@link #NEED_TOTAL} whose caller will not wait. */
+    public void unreserve(E key) {
+        Endpoint<E, C> ep = endpoints.get(key); // the reserved slot keeps it alive
+        ep.lock();
+        try {
+            ep.slots--;
+            if (!ep.waiters.isEmpty() && ep.slots < settings.maxSize) {
+                markStarving(ep);
+            }
+            if (ep.isEmpty()) {
+                retireLocked(ep);
+            }
+        } finally {
+            ep.unlock();
         }
-        ep.slots++;
-        return PERMIT;
     }
 
     /**
      * Detaches the idle connection that expires soonest, of any endpoint. Its endpoint slot is
-     * freed by {@link #victimDisposed}; its total slot passes to the caller.
+     * freed by {@link #victimDisposed}; its total slot passes to the caller, whose
+     * {@link #NEED_TOTAL} thereby becomes a {@link #PERMIT}.
      *
      * @return the detached entry, to be disposed by the caller, or null if no connection is idle
      */
@@ -214,7 +237,7 @@ public final class PoolCore<E, C> {
             if (ep == null) {
                 return null;
             }
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (!ep.isScheduled()) {
                     continue; // changed meanwhile; look again
@@ -228,7 +251,7 @@ public final class PoolCore<E, C> {
                 }
                 rescheduleLocked(ep, t); // due early: put it where it belongs and look again
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return null;
@@ -237,7 +260,7 @@ public final class PoolCore<E, C> {
     /** Frees the endpoint slot of an evicted connection once it is disposed; the total slot stays with the evictor. */
     public void victimDisposed(Entry<E, C> victim) {
         Endpoint<E, C> ep = victim.endpoint;
-        ep.lock.lock();
+        ep.lock();
         try {
             ep.slots--;
             ep.disposed++;
@@ -248,42 +271,8 @@ public final class PoolCore<E, C> {
                 retireLocked(ep);
             }
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
-    }
-
-    /**
-     * Uses a total slot the caller holds (after an eviction) to reserve a slot of {@code key}.
-     *
-     * @return {@link #PERMIT}, a LEASED {@link Entry} (the total slot was given back), or
-     *         {@link #NONE} (the total slot was given back)
-     */
-    public Object claimWithTotal(E key, boolean bypassQueue) {
-        Object r;
-        Endpoint<E, C> ep = lockEndpointOrNull(key);
-        if (ep == null) {
-            freeTotal();
-            throw closedException();
-        }
-        try {
-            if (!bypassQueue && !ep.waiters.isEmpty()) {
-                r = NONE;
-            } else if (ep.idle() > 0) {
-                r = takeLocked(ep, true);
-            } else if (ep.slots < settings.maxSize) {
-                ep.slots++;
-                return PERMIT;
-            } else {
-                r = NONE;
-            }
-            if (ep.isEmpty()) {
-                retireLocked(ep);
-            }
-        } finally {
-            ep.lock.unlock();
-        }
-        freeTotal();
-        return r;
     }
 
     /**
@@ -298,12 +287,12 @@ public final class PoolCore<E, C> {
         Waiter<E, C> granted = null;
         Entry<E, C> e;
         boolean close = false;
-        ep.lock.lock();
+        ep.lock();
         try {
             long now = System.nanoTime();
             e = new Entry<>(ep, connection, now);
             ep.created++;
-            ep.entries.put(connection, e);
+            ep.entries.add(e);
             if (closed) {
                 e.state = Entry.LEASED;
                 detachLocked(e);
@@ -317,7 +306,7 @@ public final class PoolCore<E, C> {
                 granted = makeAvailableLocked(ep, e, now);
             }
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
         if (close) {
             disposer.dispose(e);
@@ -334,7 +323,7 @@ public final class PoolCore<E, C> {
      */
     public boolean markDead(Entry<E, C> e) {
         Endpoint<E, C> ep = e.endpoint;
-        ep.lock.lock();
+        ep.lock();
         try {
             if (e.state != Entry.LEASED) {
                 return false;
@@ -345,7 +334,7 @@ public final class PoolCore<E, C> {
             detachLocked(e);
             return true;
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
@@ -362,7 +351,7 @@ public final class PoolCore<E, C> {
      */
     public boolean cancel(Waiter<E, C> waiter, boolean timedOut) {
         Endpoint<E, C> ep = waiter.endpoint;
-        ep.lock.lock();
+        ep.lock();
         try {
             if (waiter.state() != Waiter.WAITING) {
                 return false;
@@ -377,7 +366,7 @@ public final class PoolCore<E, C> {
             }
             return true;
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
@@ -395,14 +384,14 @@ public final class PoolCore<E, C> {
     public void countTimeout(E key) {
         Endpoint<E, C> ep = endpoints.get(key);
         if (ep != null) {
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (!ep.retired) {
                     ep.timeouts++;
                     return;
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         retiredTimeouts.incrementAndGet(); // the endpoint holds nothing: count it for the pool
@@ -420,15 +409,15 @@ public final class PoolCore<E, C> {
     public Entry<E, C> checkout(E key, C connection) {
         Endpoint<E, C> ep = endpoints.get(key);
         if (ep != null) {
-            ep.lock.lock();
+            ep.lock();
             try {
-                Entry<E, C> e = ep.entries.get(connection);
+                Entry<E, C> e = ep.entries.find(connection);
                 if (e != null && e.state == Entry.LEASED) {
                     e.state = Entry.RETURNING;
                     return e;
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return notLeased(key, connection);
@@ -445,18 +434,17 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
         long now = System.nanoTime();
-        ep.lock.lock();
+        ep.lock();
         try {
             if (e.state != Entry.RETURNING) {
                 return null; // disposed by close(timeout) meanwhile
             }
-            ep.leased--;
-            if (detachIfUnwantedLocked(ep, e, now)) {
+            granted = takeBackLocked(ep, e, now);
+            if (e.state == Entry.GONE) {
                 return e;
             }
-            granted = makeAvailableLocked(ep, e, now);
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
         afterAvailable(granted, granted == null);
         if (collect) {
@@ -478,19 +466,18 @@ public final class PoolCore<E, C> {
         boolean found = false;
         long now = System.nanoTime();
         if (ep != null) {
-            ep.lock.lock();
+            ep.lock();
             try {
-                Entry<E, C> e = ep.entries.get(connection);
+                Entry<E, C> e = ep.entries.find(connection);
                 if (e != null && e.state == Entry.LEASED) {
                     found = true;
-                    ep.leased--;
-                    if (detachIfUnwantedLocked(ep, e, now)) {
+                    granted = takeBackLocked(ep, e, now);
+                    if (e.state == Entry.GONE) {
                         return e;
                     }
-                    granted = makeAvailableLocked(ep, e, now);
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         if (!found) {
@@ -508,21 +495,15 @@ public final class PoolCore<E, C> {
     public void putBack(Entry<E, C> e) {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
-        ep.lock.lock();
+        ep.lock();
         try {
             if (e.state != Entry.LEASED) {
                 return;
             }
-            ep.leased--;
             ep.acquires--;
-            long now = System.nanoTime();
-            if (detachIfUnwantedLocked(ep, e, now)) {
-                granted = null;
-            } else {
-                granted = makeAvailableLocked(ep, e, now);
-            }
+            granted = takeBackLocked(ep, e, System.nanoTime());
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
         if (e.state == Entry.GONE) {
             disposer.dispose(e);
@@ -541,16 +522,16 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = endpoints.get(key);
         Entry<E, C> found = null;
         if (ep != null) {
-            ep.lock.lock();
+            ep.lock();
             try {
-                Entry<E, C> e = ep.entries.get(connection);
+                Entry<E, C> e = ep.entries.find(connection);
                 if (e != null && e.state == Entry.LEASED) {
                     found = e;
                     ep.leased--;
                     detachLocked(e);
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return found != null ? found : notLeased(key, connection);
@@ -567,6 +548,20 @@ public final class PoolCore<E, C> {
         }
         throw new IllegalStateException("connection " + connection + " of endpoint " + key
                 + " is not leased from this pool (released twice, or never acquired from it)");
+    }
+
+    /**
+     * A leased connection comes back: detached (state GONE) if it is not wanted back, else to the
+     * first waiter or idle.
+     *
+     * @return the waiter granted the connection, to signal after unlocking, or null
+     */
+    private Waiter<E, C> takeBackLocked(Endpoint<E, C> ep, Entry<E, C> e, long now) {
+        ep.leased--;
+        if (detachIfUnwantedLocked(ep, e, now)) {
+            return null;
+        }
+        return makeAvailableLocked(ep, e, now);
     }
 
     /** Detaches a returning connection that is not wanted back: outlived, surplus, or the pool closed. */
@@ -611,7 +606,7 @@ public final class PoolCore<E, C> {
 
     private void freeSlot(Endpoint<E, C> ep, boolean wasCreated) {
         Waiter<E, C> w = null;
-        ep.lock.lock();
+        ep.lock();
         try {
             ep.slots--;
             if (wasCreated) {
@@ -629,7 +624,7 @@ public final class PoolCore<E, C> {
                 retireLocked(ep);
             }
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
         if (w != null) {
             w.signal();
@@ -674,7 +669,7 @@ public final class PoolCore<E, C> {
                 return;
             }
             Waiter<E, C> w = null;
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (!ep.retired && ep.slots < s.maxSize) {
                     w = ep.waiters.poll();
@@ -694,7 +689,7 @@ public final class PoolCore<E, C> {
                     }
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
             if (w == null) {
                 if (haveTotal) {
@@ -727,22 +722,28 @@ public final class PoolCore<E, C> {
             return List.of();
         }
         List<Entry<E, C>> out = new ArrayList<>();
-        for (int round = 0; round < max + SERVE_ROUNDS && out.size() < max; round++) {
+        long rounds = 2L * max + SERVE_ROUNDS; // long: max may be Integer.MAX_VALUE
+        for (long round = 0; round < rounds && out.size() < max; round++) {
             Endpoint<E, C> ep = idle.peek();
             if (ep == null || ep.scheduledAt() - now > 0) {
                 break;
             }
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (!ep.isScheduled()) {
                     continue;
                 }
+                // One connection per round, the soonest of the endpoint due first: expired
+                // connections are disposed in deadline order across endpoints, as in the original.
                 Timeouts t = settings.timeouts;
-                collectLocked(ep.core, t, now, max, out);
-                collectLocked(ep.extra, t, now, max, out);
+                Entry<E, C> soonest = soonestIdle(ep, t);
+                if (soonest != null && deadline(soonest, t) - now <= 0) {
+                    detachLocked(soonest);
+                    out.add(soonest);
+                }
                 rescheduleLocked(ep, t);
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return out;
@@ -759,18 +760,6 @@ public final class PoolCore<E, C> {
         Settings s = settings;
         for (Entry<E, C> e : collectExpired(Timeouts.disposeBatch(s.config.disposeBatchSize(), total.get()))) {
             disposer.dispose(e);
-        }
-    }
-
-    private void collectLocked(IdleList<E, C> list, Timeouts t, long now, int max, List<Entry<E, C>> out) {
-        Entry<E, C> e = list.head();
-        while (e != null && out.size() < max) {
-            Entry<E, C> next = e.next;
-            if (deadline(e, t) - now <= 0) {
-                detachLocked(e);
-                out.add(e);
-            }
-            e = next;
         }
     }
 
@@ -836,7 +825,7 @@ public final class PoolCore<E, C> {
         List<Entry<E, C>> out = new ArrayList<>();
         List<Waiter<E, C>> granted = new ArrayList<>();
         for (Endpoint<E, C> ep : endpoints.values()) {
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (ep.retired) {
                     continue;
@@ -864,7 +853,7 @@ public final class PoolCore<E, C> {
                 }
                 rescheduleLocked(ep, s.timeouts);
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         granted.forEach(Waiter::signal);
@@ -899,7 +888,7 @@ public final class PoolCore<E, C> {
         List<Entry<E, C>> out = new ArrayList<>();
         List<Waiter<E, C>> failed = new ArrayList<>();
         for (Endpoint<E, C> ep : endpoints.values()) {
-            ep.lock.lock();
+            ep.lock();
             try {
                 for (Waiter<E, C> w; (w = ep.waiters.poll()) != null; ) {
                     pending.decrementAndGet();
@@ -911,7 +900,7 @@ public final class PoolCore<E, C> {
                     retireLocked(ep);
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         failed.forEach(Waiter::signal);
@@ -929,9 +918,9 @@ public final class PoolCore<E, C> {
     public List<Entry<E, C>> detachLeasedOnClose() {
         List<Entry<E, C>> out = new ArrayList<>();
         for (Endpoint<E, C> ep : endpoints.values()) {
-            ep.lock.lock();
+            ep.lock();
             try {
-                for (Entry<E, C> e : new ArrayList<>(ep.entries.values())) {
+                for (Entry<E, C> e : ep.entries.snapshot()) {
                     if (e.state == Entry.LEASED || e.state == Entry.RETURNING) {
                         ep.leased--;
                         forceDisposed.add(e.connection);
@@ -940,7 +929,7 @@ public final class PoolCore<E, C> {
                     }
                 }
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return out;
@@ -975,11 +964,11 @@ public final class PoolCore<E, C> {
         if (ep == null) {
             return EndpointStats.EMPTY;
         }
-        ep.lock.lock();
+        ep.lock();
         try {
             return ep.retired ? EndpointStats.EMPTY : ep.statsLocked();
         } finally {
-            ep.lock.unlock();
+            ep.unlock();
         }
     }
 
@@ -995,11 +984,11 @@ public final class PoolCore<E, C> {
         long timeouts = retiredTimeouts.get();
         for (Endpoint<E, C> ep : endpoints.values()) {
             EndpointStats s;
-            ep.lock.lock();
+            ep.lock();
             try {
                 s = ep.retired ? EndpointStats.EMPTY : ep.statsLocked();
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
             acquired += s.acquired();
             idle += s.idle();
@@ -1018,14 +1007,14 @@ public final class PoolCore<E, C> {
     public void forEachEndpoint(java.util.function.BiConsumer<? super E, EndpointStats> action) {
         for (Endpoint<E, C> ep : endpoints.values()) {
             EndpointStats s;
-            ep.lock.lock();
+            ep.lock();
             try {
                 if (ep.retired) {
                     continue;
                 }
                 s = ep.statsLocked();
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
             action.accept(ep.key, s);
         }
@@ -1039,11 +1028,11 @@ public final class PoolCore<E, C> {
     public List<Entry<E, C>> evictIdle() {
         List<Entry<E, C>> out = new ArrayList<>();
         for (Endpoint<E, C> ep : endpoints.values()) {
-            ep.lock.lock();
+            ep.lock();
             try {
                 detachAllIdleLocked(ep, out);
             } finally {
-                ep.lock.unlock();
+                ep.unlock();
             }
         }
         return out;
@@ -1100,26 +1089,18 @@ public final class PoolCore<E, C> {
                     ep = fresh;
                 }
             }
-            ep.lock.lock();
+            ep.lock();
             if (!ep.retired) {
                 if (closed) {
                     if (ep.isEmpty()) {
                         retireLocked(ep);
                     }
-                    ep.lock.unlock();
+                    ep.unlock();
                     throw closedException();
                 }
                 return ep;
             }
-            ep.lock.unlock();
-        }
-    }
-
-    private Endpoint<E, C> lockEndpointOrNull(E key) {
-        try {
-            return lockEndpoint(key);
-        } catch (ConnectionPoolClosedException e) {
-            return null;
+            ep.unlock();
         }
     }
 
@@ -1147,7 +1128,7 @@ public final class PoolCore<E, C> {
             (e.extra ? ep.extra : ep.core).remove(e);
         }
         e.state = Entry.GONE;
-        ep.entries.remove(e.connection);
+        ep.entries.remove(e);
     }
 
     private void retireLocked(Endpoint<E, C> ep) {

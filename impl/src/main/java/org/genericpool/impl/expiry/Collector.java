@@ -14,6 +14,9 @@ public final class Collector {
     /** The longest single park: bounds the delay of a lost wake-up and of noticing stop. */
     static final long MAX_PARK_NANOS = 1_000_000_000L;
 
+    /** The pause after a collection that did not move the next due time, so the thread never spins. */
+    static final long NO_PROGRESS_PARK_NANOS = 10_000_000L;
+
     private static final System.Logger LOG = System.getLogger(Collector.class.getName());
 
     private final LongSupplier nextDue;
@@ -56,13 +59,17 @@ public final class Collector {
 
     private void run() {
         while (!stopped) {
-            long wait = nextDue.getAsLong() - System.nanoTime();
+            long due = nextDue.getAsLong();
+            long wait = due - System.nanoTime();
             if (wait <= 0) {
                 try {
                     collect.run();
                 } catch (RuntimeException | Error e) {
                     LOG.log(System.Logger.Level.ERROR, "collector " + thread.getName() + " failed", e);
-                    LockSupport.parkNanos(this, MAX_PARK_NANOS / 10);
+                }
+                if (nextDue.getAsLong() == due) {
+                    // No progress (a failure, or a collection that could not finish): never spin.
+                    LockSupport.parkNanos(this, NO_PROGRESS_PARK_NANOS);
                 }
             } else {
                 LockSupport.parkNanos(this, Math.min(wait, MAX_PARK_NANOS));

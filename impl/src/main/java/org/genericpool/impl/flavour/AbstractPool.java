@@ -14,6 +14,7 @@ import org.genericpool.PoolStats;
 import org.genericpool.impl.engine.Entry;
 import org.genericpool.impl.engine.PoolCore;
 import org.genericpool.impl.expiry.Collector;
+import org.genericpool.impl.expiry.Timeouts;
 import org.genericpool.impl.jmx.PoolRegistration;
 
 /**
@@ -152,6 +153,30 @@ public abstract class AbstractPool<E, C> implements BaseConnectionPool<E> {
         registration.unregister();
         disposeAll(idle);
         return true;
+    }
+
+    /** {@link #deadlineOf} result: wait without limit. */
+    static final long UNTIMED = Long.MIN_VALUE;
+    /** {@link #deadlineOf} result: do not wait at all. */
+    static final long NO_WAIT = Long.MIN_VALUE + 1;
+
+    /**
+     * Fixes an acquire's deadline once, on entry.
+     *
+     * @param timeout the caller's timeout; null means the configured one
+     * @return the {@code nanoTime} deadline, or {@link #UNTIMED}, or {@link #NO_WAIT} for a
+     *         timeout of zero or less
+     */
+    final long deadlineOf(Duration timeout) {
+        Duration t = timeout != null ? timeout : config().acquireTimeout().orElse(null);
+        if (t == null) {
+            return UNTIMED;
+        }
+        if (t.isZero() || t.isNegative()) {
+            return NO_WAIT;
+        }
+        long deadline = System.nanoTime() + Timeouts.nanos(t);
+        return deadline == UNTIMED || deadline == NO_WAIT ? deadline + 2 : deadline;
     }
 
     final Duration disposeTimeout() {

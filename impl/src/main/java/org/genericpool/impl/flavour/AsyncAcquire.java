@@ -64,29 +64,32 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         }
     }
 
-    /** @return a LEASED entry or {@link PoolCore#PERMIT}; null if the machine waits or is done */
+    /** @return a LEASED entry or {@link PoolCore#PERMIT}; null if the machine waits, evicts or is done */
     private Object next() {
         for (;;) {
             if (isDone()) {
                 return null;
             }
             Object r = core.poll(endpoint, bypass);
-            if (r == PoolCore.NEED_TOTAL) {
-                Entry<E, C> victim = core.evictSoonestIdle();
-                if (victim != null) {
-                    evictThenClaim(victim);
-                    return null;
-                }
-                r = PoolCore.NONE;
+            if (r == PoolCore.NEED_TOTAL && evict()) {
+                return null;
             }
-            if (r == PoolCore.NONE) {
+            if (r == PoolCore.NONE || r == PoolCore.NEED_TOTAL) {
+                boolean holdingSlot = r == PoolCore.NEED_TOTAL;
                 if (noWait) {
+                    if (holdingSlot) {
+                        core.unreserve(endpoint);
+                    }
                     failTimeout(true);
                     return null;
                 }
                 AsyncWaiter w = new AsyncWaiter();
-                r = core.pollOrEnqueue(endpoint, w, bypass);
+                r = core.pollOrEnqueue(endpoint, w, bypass, holdingSlot);
                 if (r == PoolCore.NEED_TOTAL) {
+                    if (evict()) {
+                        return null;
+                    }
+                    core.unreserve(endpoint);
                     continue;
                 }
                 if (r == PoolCore.ENQUEUED) {
@@ -111,34 +114,22 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         }
     }
 
-    private void evictThenClaim(Entry<E, C> victim) {
-        pool.disposeStage(victim, true).whenComplete((v, t) -> {
-            Object r;
-            try {
-                r = core.claimWithTotal(endpoint, bypass);
-            } catch (Throwable x) {
-                fail(x);
-                return;
-            }
-            if (r == PoolCore.NONE) {
-                run();
-            } else {
-                bypass = false;
-                giveBackIfDone(r);
-            }
-        });
-    }
-
-    private void giveBackIfDone(Object r) {
-        if (!isDone()) {
-            proceed(r);
-        } else if (r == PoolCore.PERMIT) {
-            core.createFailed(endpoint);
-        } else {
-            @SuppressWarnings("unchecked")
-            Entry<E, C> e = (Entry<E, C>) r;
-            core.putBack(e);
+    /**
+     * Holding an endpoint slot, evicts the soonest-expiring idle connection of the pool; once it
+     * is disposed its total slot makes a {@link PoolCore#PERMIT} and the machine goes on to create.
+     *
+     * @return false if nothing was idle (the endpoint slot is still held)
+     */
+    private boolean evict() {
+        Entry<E, C> victim = core.evictSoonestIdle();
+        if (victim == null) {
+            return false;
         }
+        pool.disposeStage(victim, true).whenComplete((v, t) -> {
+            bypass = false;
+            create(); // frees the slot if the acquire is done meanwhile
+        });
+        return true;
     }
 
     /** Signalled by the engine with a grant, without any lock held. */
@@ -264,10 +255,10 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
             core.createFailed(endpoint);
             RuntimeException f = Failures.ofCreate(failure != null ? failure
                     : new NullPointerException("AsyncConnectionManager.create completed with null"), endpoint);
-            if (f instanceof AcquireTimeoutException) {
-                failTimeout(false);
+            if (completeExceptionally(f) && f instanceof AcquireTimeoutException) {
+                core.countTimeout(endpoint);
             }
-            fail(f);
+            cancelTimer();
             return;
         }
         boolean deliver = !isDone() && !(timed && System.nanoTime() - deadline > 0);

@@ -52,12 +52,9 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
     @Override
     public CompletableFuture<C> acquire(E endpoint, Duration timeout) {
         Objects.requireNonNull(endpoint, "endpoint");
-        if (timeout == null) {
-            timeout = config().acquireTimeout().orElse(null);
-        }
-        boolean noWait = timeout != null && (timeout.isZero() || timeout.isNegative());
-        boolean timed = timeout != null && !noWait;
-        long deadline = timed ? System.nanoTime() + Timeouts.nanos(timeout) : 0L;
+        long deadline = deadlineOf(timeout);
+        boolean noWait = deadline == NO_WAIT;
+        boolean timed = deadline != UNTIMED && !noWait;
         return new AsyncAcquire<>(this, endpoint, timed, noWait, deadline).start();
     }
 

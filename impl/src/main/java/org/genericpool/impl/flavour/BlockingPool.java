@@ -57,12 +57,9 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
     @Override
     public C acquire(E endpoint, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(endpoint, "endpoint");
-        if (timeout == null) {
-            timeout = config().acquireTimeout().orElse(null);
-        }
-        boolean noWait = timeout != null && (timeout.isZero() || timeout.isNegative());
-        boolean timed = timeout != null && !noWait;
-        long deadline = timed ? System.nanoTime() + Timeouts.nanos(timeout) : 0L;
+        long deadline = deadlineOf(timeout);
+        boolean noWait = deadline == NO_WAIT;
+        boolean timed = deadline != UNTIMED && !noWait;
         boolean bypass = false;
         for (;;) {
             if (timed && System.nanoTime() - deadline >= 0) {
@@ -70,16 +67,24 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             }
             Object r = core.poll(endpoint, bypass);
             if (r == PoolCore.NEED_TOTAL) {
-                r = evictAndClaim(endpoint, bypass);
+                r = evict();
             }
             if (r == PoolCore.NONE || r == PoolCore.NEED_TOTAL) {
+                boolean holdingSlot = r == PoolCore.NEED_TOTAL;
                 if (noWait) {
+                    if (holdingSlot) {
+                        core.unreserve(endpoint);
+                    }
                     throw timedOut(endpoint);
                 }
                 ThreadWaiter<E, C> w = new ThreadWaiter<>();
-                r = core.pollOrEnqueue(endpoint, w, bypass);
+                r = core.pollOrEnqueue(endpoint, w, bypass, holdingSlot);
                 if (r == PoolCore.NEED_TOTAL) {
-                    continue;
+                    r = evict();
+                    if (r == PoolCore.NEED_TOTAL) {
+                        core.unreserve(endpoint);
+                        continue;
+                    }
                 }
                 if (r == PoolCore.ENQUEUED) {
                     r = await(w, endpoint, timed, deadline);
@@ -101,15 +106,21 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         }
     }
 
-    /** Evicts the soonest-expiring idle connection elsewhere and uses its total slot here. */
-    private Object evictAndClaim(E endpoint, boolean bypass) {
+    /**
+     * Holding an endpoint slot, evicts the soonest-expiring idle connection of the pool and takes
+     * its total slot.
+     *
+     * @return {@link PoolCore#PERMIT}, or {@link PoolCore#NEED_TOTAL} if nothing was idle (the
+     *         endpoint slot is still held)
+     */
+    private Object evict() {
         Entry<E, C> victim = core.evictSoonestIdle();
         if (victim == null) {
             return PoolCore.NEED_TOTAL;
         }
         disposeQuietly(victim);
         core.victimDisposed(victim);
-        return core.claimWithTotal(endpoint, bypass);
+        return PoolCore.PERMIT;
     }
 
     private Object await(ThreadWaiter<E, C> w, E endpoint, boolean timed, long deadline) throws InterruptedException {
