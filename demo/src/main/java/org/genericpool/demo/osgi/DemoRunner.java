@@ -23,6 +23,7 @@ import javax.management.ObjectName;
 
 import org.genericpool.AcquireTimeoutException;
 import org.genericpool.BaseConnectionPool;
+import org.genericpool.ConnectionPoolClosedException;
 import org.genericpool.ConnectionPool;
 import org.genericpool.async.AsyncConnectionPool;
 import org.genericpool.management.ConnectionPoolMXBean;
@@ -196,8 +197,8 @@ public final class DemoRunner {
                 TimeUnit.MICROSECONDS.sleep(500 + random.nextInt(2000)); // the rest of a request
             } catch (AcquireTimeoutException e) {
                 // busy endpoint: counted in the table's timeouts column
-            } catch (InterruptedException e) {
-                return;
+            } catch (InterruptedException | ConnectionPoolClosedException e) {
+                return; // stopping (Ctrl-C closes the pools while the load still runs)
             } catch (IOException | RuntimeException e) {
                 if (running) {
                     System.out.println("request failed: " + e);
@@ -208,7 +209,7 @@ public final class DemoRunner {
 
     private void asyncLoad(AsyncConnectionPool<InetSocketAddress, SocketChannel> pool, List<InetSocketAddress> endpoints) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (running) {
+        while (running && !pool.isClosed()) {
             List<CompletableFuture<String>> batch = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 InetSocketAddress endpoint = endpoints.get(random.nextInt(endpoints.size()));
