@@ -99,8 +99,14 @@ final class PoolLifecycle<P extends BaseConnectionPool<?>> {
                 refuse("cannot create the pool: " + e.getMessage(), e);
                 return false;
             }
+            try {
+                registration = host.register(created, properties);
+            } catch (RuntimeException e) { // e.g. the bundle is stopping
+                host.close(created, next.closeTimeout());
+                refuse("cannot register the pool: " + e.getMessage(), e);
+                return false;
+            }
             pool = created;
-            registration = host.register(created, properties);
         } else {
             try {
                 pool.reconfigure(next.config());

@@ -118,6 +118,18 @@ class PoolLifecycleTest {
         assertTrue(host.logged.get(0).contains("cannot create the pool: an open pool is already named p"));
     }
 
+    /** When registering fails (the bundle is stopping), the new pool is closed again and nothing is kept. */
+    @Test
+    void failedRegistrationClosesTheNewPool() {
+        host.failRegister = new IllegalStateException("bundle context no longer valid");
+        assertFalse(lifecycle.configure(Configs.named("p"), Map.of()));
+        assertTrue(host.created.get(0).closed);
+        assertNull(lifecycle.pool());
+        assertTrue(host.logged.get(0).contains("cannot register the pool: bundle context no longer valid"),
+                host.logged.get(0));
+        lifecycle.close(); // nothing to close
+    }
+
     /** When the pool itself refuses the new config, the refusal is logged and the old config stays. */
     @Test
     void poolRefusalKeepsOldConfig() {
@@ -149,6 +161,7 @@ class PoolLifecycleTest {
         final List<FakeRegistration> registrations = new ArrayList<>();
         final List<String> logged = new ArrayList<>();
         RuntimeException failCreate;
+        RuntimeException failRegister;
         Runnable onClose = () -> { };
 
         @Override
@@ -163,6 +176,9 @@ class PoolLifecycleTest {
 
         @Override
         public PoolLifecycle.Registration register(FakePool pool, Map<String, Object> properties) {
+            if (failRegister != null) {
+                throw failRegister;
+            }
             FakeRegistration r = new FakeRegistration(properties);
             registrations.add(r);
             return r;
