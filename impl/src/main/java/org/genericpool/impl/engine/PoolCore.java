@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 import org.genericpool.ConnectionPoolClosedException;
 import org.genericpool.EndpointStats;
@@ -70,12 +70,7 @@ public final class PoolCore<E, C> {
     private final StarvingQueue<E, C> starving = new StarvingQueue<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Set<C> forceDisposed = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
-    /** Counters of endpoints that were forgotten, so that pool totals survive them. */
-    private final AtomicLong retiredCreated = new AtomicLong();
-    private final AtomicLong retiredDisposed = new AtomicLong();
-    private final AtomicLong retiredDead = new AtomicLong();
-    private final AtomicLong retiredAcquires = new AtomicLong();
-    private final AtomicLong retiredTimeouts = new AtomicLong();
+    private final Tally tally = new Tally();
 
     private volatile Settings settings;
     private volatile boolean closed;
@@ -394,7 +389,7 @@ public final class PoolCore<E, C> {
                 ep.unlock();
             }
         }
-        retiredTimeouts.incrementAndGet(); // the endpoint holds nothing: count it for the pool
+        tally.timeout(); // the endpoint holds nothing: count it for the pool
     }
 
     // ---------------------------------------------------------------- release
@@ -495,6 +490,7 @@ public final class PoolCore<E, C> {
     public void putBack(Entry<E, C> e) {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
+        boolean gone;
         ep.lock();
         try {
             if (e.state != Entry.LEASED) {
@@ -502,10 +498,11 @@ public final class PoolCore<E, C> {
             }
             ep.acquires--;
             granted = takeBackLocked(ep, e, System.nanoTime());
+            gone = e.state == Entry.GONE; // decided here: once unlocked, an idle entry is anyone's
         } finally {
             ep.unlock();
         }
-        if (e.state == Entry.GONE) {
+        if (gone) {
             disposer.dispose(e);
         } else {
             afterAvailable(granted, granted == null);
@@ -622,6 +619,8 @@ public final class PoolCore<E, C> {
                 w.grant(Waiter.PERMIT, null);
             } else if (ep.isEmpty()) {
                 retireLocked(ep);
+            } else if (!closed && !ep.waiters.isEmpty() && ep.slots < s.maxSize) {
+                markStarving(ep); // the total is over its limit (after a shrink): wait for it like the others
             }
         } finally {
             ep.unlock();
@@ -961,62 +960,22 @@ public final class PoolCore<E, C> {
     /** @return one endpoint's statistics, all zeros if unknown */
     public EndpointStats stats(E key) {
         Endpoint<E, C> ep = endpoints.get(key);
-        if (ep == null) {
-            return EndpointStats.EMPTY;
-        }
-        ep.lock();
-        try {
-            return ep.retired ? EndpointStats.EMPTY : ep.statsLocked();
-        } finally {
-            ep.unlock();
-        }
+        EndpointStats s = ep == null ? null : Tally.read(ep);
+        return s == null ? EndpointStats.EMPTY : s;
     }
 
     /** @return the pool's statistics, summed endpoint by endpoint without stopping the pool */
     public PoolStats stats() {
-        int acquired = 0;
-        int idle = 0;
-        int count = 0;
-        long created = retiredCreated.get();
-        long disposed = retiredDisposed.get();
-        long dead = retiredDead.get();
-        long acquires = retiredAcquires.get();
-        long timeouts = retiredTimeouts.get();
-        for (Endpoint<E, C> ep : endpoints.values()) {
-            EndpointStats s;
-            ep.lock();
-            try {
-                s = ep.retired ? EndpointStats.EMPTY : ep.statsLocked();
-            } finally {
-                ep.unlock();
-            }
-            acquired += s.acquired();
-            idle += s.idle();
-            created += s.created();
-            disposed += s.disposed();
-            dead += s.dead();
-            acquires += s.acquires();
-            timeouts += s.timeouts();
-            count++;
-        }
-        return new PoolStats(total.get(), acquired, idle, pending.get(), count,
-                created, disposed, dead, acquires, timeouts);
+        return tally.sum(endpoints.values(), total.get(), pending.get());
     }
 
     /** Calls {@code action} with each endpoint's statistics, locking one endpoint at a time. */
-    public void forEachEndpoint(java.util.function.BiConsumer<? super E, EndpointStats> action) {
+    public void forEachEndpoint(BiConsumer<? super E, EndpointStats> action) {
         for (Endpoint<E, C> ep : endpoints.values()) {
-            EndpointStats s;
-            ep.lock();
-            try {
-                if (ep.retired) {
-                    continue;
-                }
-                s = ep.statsLocked();
-            } finally {
-                ep.unlock();
+            EndpointStats s = Tally.read(ep);
+            if (s != null) {
+                action.accept(ep.key, s);
             }
-            action.accept(ep.key, s);
         }
     }
 
@@ -1135,11 +1094,7 @@ public final class PoolCore<E, C> {
         ep.retired = true;
         endpoints.remove(ep.key, ep);
         idle.reschedule(ep, false, 0);
-        retiredCreated.addAndGet(ep.created);
-        retiredDisposed.addAndGet(ep.disposed);
-        retiredDead.addAndGet(ep.dead);
-        retiredAcquires.addAndGet(ep.acquires);
-        retiredTimeouts.addAndGet(ep.timeouts);
+        tally.retire(ep);
     }
 
     private static ConnectionPoolClosedException closedException() {

@@ -1,0 +1,71 @@
+package org.genericpool.impl.engine;
+
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.genericpool.EndpointStats;
+import org.genericpool.PoolStats;
+
+/**
+ * The pool's statistics: live endpoints' counters summed on demand, plus the counters of
+ * endpoints that were forgotten, so that pool totals survive them. Nothing here is on the
+ * acquire or release path; a snapshot locks one endpoint at a time and never stops the pool.
+ */
+final class Tally {
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong disposed = new AtomicLong();
+    private final AtomicLong dead = new AtomicLong();
+    private final AtomicLong acquires = new AtomicLong();
+    private final AtomicLong timeouts = new AtomicLong();
+
+    /** Keeps the counters of an endpoint being forgotten. Caller holds its lock. */
+    void retire(Endpoint<?, ?> ep) {
+        created.addAndGet(ep.created);
+        disposed.addAndGet(ep.disposed);
+        dead.addAndGet(ep.dead);
+        acquires.addAndGet(ep.acquires);
+        timeouts.addAndGet(ep.timeouts);
+    }
+
+    /** Counts a timeout of an endpoint that holds nothing. */
+    void timeout() {
+        timeouts.incrementAndGet();
+    }
+
+    /** @return {@code ep}'s statistics read under its lock, or null if it was forgotten */
+    static EndpointStats read(Endpoint<?, ?> ep) {
+        ep.lock();
+        try {
+            return ep.retired ? null : ep.statsLocked();
+        } finally {
+            ep.unlock();
+        }
+    }
+
+    /** @return the pool's statistics */
+    PoolStats sum(Collection<? extends Endpoint<?, ?>> endpoints, int total, int pending) {
+        int acquired = 0;
+        int idle = 0;
+        int count = 0;
+        long c = created.get();
+        long d = disposed.get();
+        long x = dead.get();
+        long a = acquires.get();
+        long t = timeouts.get();
+        for (Endpoint<?, ?> ep : endpoints) {
+            EndpointStats s = read(ep);
+            if (s == null) {
+                continue;
+            }
+            acquired += s.acquired();
+            idle += s.idle();
+            c += s.created();
+            d += s.disposed();
+            x += s.dead();
+            a += s.acquires();
+            t += s.timeouts();
+            count++;
+        }
+        return new PoolStats(total, acquired, idle, pending, count, c, d, x, a, t);
+    }
+}
