@@ -1,0 +1,319 @@
+package org.genericpool.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one JMH run into the README's tables: per scenario, each pool's time and allocation
+ * per operation, connections created, and genericpool's ratio to it; then the targets of
+ * issue 4, each met or missed. Ratios are only ever taken within the run given.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.genericpool.bench.ResultsTable
+ * results.csv [jmh-console.log]} where the CSV is JMH's {@code -rf csv} output (with
+ * {@code -prof gc} for B/op) and the log its console output (for the {@link TrialReport} lines).
+ */
+public final class ResultsTable {
+
+    private static final List<String> ORDER = List.of("hot_1t", "hot_4t", "spread_1t", "spread_4t", "contended",
+            "crossKey", "manyEndpoints");
+
+    /** One pool in one scenario. */
+    static final class Row {
+        double score = Double.NaN;
+        double error = Double.NaN;
+        String unit = "";
+        double bytesPerOp = Double.NaN;
+        /** CPU time of the whole JVM per operation, ns ({@code -prof perfnorm:events=task-clock}). */
+        double cpuPerOp = Double.NaN;
+        Map<String, String> report = Map.of();
+    }
+
+    private final Map<String, Map<String, Row>> rows = new LinkedHashMap<>();
+
+    private ResultsTable() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: ResultsTable results.csv [jmh-console.log]");
+            System.exit(2);
+        }
+        ResultsTable table = new ResultsTable();
+        table.readCsv(Path.of(args[0]));
+        if (args.length > 1) {
+            table.readReports(Path.of(args[1]));
+        }
+        System.out.print(table.render());
+    }
+
+    private Row row(String scenario, String pool) {
+        return rows.computeIfAbsent(scenario, k -> new LinkedHashMap<>()).computeIfAbsent(pool, k -> new Row());
+    }
+
+    void readCsv(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = splitCsv(line);
+            if (f.size() < 8) {
+                continue;
+            }
+            String benchmark = f.get(0);
+            String secondary = null;
+            int colon = benchmark.indexOf(':');
+            if (colon >= 0) {
+                secondary = benchmark.substring(colon + 1);
+                benchmark = benchmark.substring(0, colon);
+            }
+            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            Row r = row(method, f.get(7));
+            double score = parse(f.get(4));
+            if (secondary == null) {
+                r.score = score;
+                r.error = parse(f.get(5));
+                r.unit = f.get(6);
+            } else if (secondary.equals("gc.alloc.rate.norm")) {
+                r.bytesPerOp = score;
+            } else if (secondary.equals("task-clock")) {
+                r.cpuPerOp = score * 1e6; // perf reports task-clock in ms
+            }
+        }
+    }
+
+    void readReports(Path log) throws IOException {
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            int at = line.indexOf(TrialReport.PREFIX);
+            if (at < 0) {
+                continue;
+            }
+            Map<String, String> kv = new HashMap<>();
+            for (String token : line.substring(at + TrialReport.PREFIX.length()).trim().split(" ")) {
+                int eq = token.indexOf('=');
+                if (eq > 0) {
+                    kv.put(token.substring(0, eq), token.substring(eq + 1));
+                }
+            }
+            if (kv.containsKey("scenario") && kv.containsKey("pool")) {
+                row(kv.get("scenario"), kv.get("pool")).report = kv;
+            }
+        }
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        for (String scenario : ORDER) {
+            Map<String, Row> pools = rows.get(scenario);
+            if (pools == null) {
+                continue;
+            }
+            boolean many = scenario.equals("manyEndpoints");
+            out.append("#### ").append(scenario).append("\n\n");
+            boolean contended = scenario.equals("contended");
+            // Single-shot iterations are dominated by the set-up's full GCs: no CPU column there.
+            boolean cpu = !many && pools.values().stream().anyMatch(r -> !Double.isNaN(r.cpuPerOp));
+            out.append("| pool | time/op | ± (99.9%) |").append(cpu ? " CPU ns/op |" : "").append(" B/op | created |");
+            out.append(contended ? " ops/s (all threads) | per-thread ops, least/most |" : "");
+            out.append(scenario.equals("crossKey") ? " most live (limit 8) |" : "");
+            out.append(many ? " retained B per endpoint |" : "");
+            out.append(many ? "" : " genericpool ÷ pool | genericpool-async ÷ pool |");
+            out.append("\n|---|---:|---:|").append(cpu ? "---:|" : "").append("---:|---:|");
+            out.append(contended ? "---:|---:|" : "");
+            out.append(scenario.equals("crossKey") ? "---:|" : "");
+            out.append(many ? "---:|" : "---:|---:|");
+            out.append('\n');
+            Row gp = pools.get("genericpool");
+            Row gpa = pools.get("genericpool-async");
+            for (String pool : orderedPools(pools)) {
+                Row r = pools.get(pool);
+                out.append("| ").append(pool)
+                        .append(" | ").append(fmt(r.score)).append(' ').append(r.unit)
+                        .append(" | ").append(fmt(r.error))
+                        .append(cpu ? " | " + fmt(r.cpuPerOp) : "")
+                        .append(" | ").append(fmt(r.bytesPerOp))
+                        .append(" | ").append(r.report.getOrDefault("created", "?"))
+                        .append(" |");
+                if (contended) {
+                    out.append(' ').append(fmt(num(r.report.get("opsPerSecond")))).append(" | ")
+                            .append(r.report.getOrDefault("opsPerThread", "?"))
+                            .append(" = ").append(r.report.getOrDefault("minOverMax", "?")).append(" |");
+                }
+                if (scenario.equals("crossKey")) {
+                    out.append(' ').append(r.report.getOrDefault("maxLive", "?"))
+                            .append("true".equals(r.report.get("enforcesTotal")) ? "" : " (no total limit)")
+                            .append(" |");
+                }
+                if (many) {
+                    out.append(' ').append(fmt(num(r.report.get("retainedBytes")) / ManyEndpointsBenchmark.ENDPOINTS))
+                            .append(" |");
+                } else {
+                    out.append(' ').append(ratio(gp, r, contended)).append(" | ")
+                            .append(ratio(gpa, r, contended)).append(" |");
+                }
+                out.append('\n');
+            }
+            out.append('\n');
+        }
+        out.append(targets());
+        return out.toString();
+    }
+
+    private static List<String> orderedPools(Map<String, Row> pools) {
+        List<String> ordered = new ArrayList<>();
+        for (String p : Pools.ALL) {
+            if (pools.containsKey(p)) {
+                ordered.add(p);
+            }
+        }
+        for (String p : pools.keySet()) {
+            if (!ordered.contains(p)) {
+                ordered.add(p);
+            }
+        }
+        return ordered;
+    }
+
+    /** In {@code contended} the ratio is of aggregate throughput (a starved thread inflates JMH's average). */
+    private static String ratio(Row ours, Row theirs, boolean contended) {
+        if (ours == null) {
+            return "-";
+        }
+        if (contended) {
+            double a = num(ours.report.get("opsPerSecond"));
+            double b = num(theirs.report.get("opsPerSecond"));
+            return String.format(Locale.ROOT, "%.2f (time, by ops/s)", b / a);
+        }
+        if (!Double.isNaN(ours.cpuPerOp) && !Double.isNaN(theirs.cpuPerOp)) {
+            return String.format(Locale.ROOT, "%.2f (CPU %.2f)", ours.score / theirs.score, ours.cpuPerOp / theirs.cpuPerOp);
+        }
+        return String.format(Locale.ROOT, "%.2f", ours.score / theirs.score);
+    }
+
+    private String targets() {
+        StringBuilder out = new StringBuilder("#### Targets of issue 4 (this run)\n\n| target | measured | met |\n|---|---|---|\n");
+        for (String scenario : List.of("hot_1t", "spread_1t", "hot_4t", "spread_4t")) {
+            Map<String, Row> pools = rows.get(scenario);
+            if (pools == null || !pools.containsKey("genericpool")) {
+                continue;
+            }
+            Row gp = pools.get("genericpool");
+            String fastest = null;
+            for (String peer : Pools.KEYED_PEERS) {
+                Row r = pools.get(peer);
+                if (r != null && (fastest == null || r.score < pools.get(fastest).score)) {
+                    fastest = peer;
+                }
+            }
+            if (fastest == null) {
+                continue;
+            }
+            double limit = scenario.endsWith("_1t") ? 0.5 : 0.33;
+            double ratio = gp.score / pools.get(fastest).score;
+            boolean ok = ratio <= limit;
+            String measured = String.format(Locale.ROOT, "%.2f x %s", ratio, fastest);
+            if (!Double.isNaN(gp.cpuPerOp)) {
+                double cpuBest = Double.NaN;
+                String cpuPeer = null;
+                for (String peer : Pools.KEYED_PEERS) {
+                    Row r = pools.get(peer);
+                    if (r != null && !Double.isNaN(r.cpuPerOp) && (cpuPeer == null || r.cpuPerOp < cpuBest)) {
+                        cpuBest = r.cpuPerOp;
+                        cpuPeer = peer;
+                    }
+                }
+                if (cpuPeer != null) {
+                    measured += String.format(Locale.ROOT, " (CPU time: %.2f x %s)", gp.cpuPerOp / cpuBest, cpuPeer);
+                }
+            }
+            if (scenario.endsWith("_1t")) {
+                ok &= gp.bytesPerOp < 1;
+                measured += String.format(Locale.ROOT, ", %s B/op", fmt(gp.bytesPerOp));
+            }
+            out.append(String.format(Locale.ROOT, "| %s: <= %.2f x fastest keyed peer%s | %s | %s |%n", scenario, limit,
+                    scenario.endsWith("_1t") ? ", < 1 B/op" : "", measured, ok ? "yes" : "**no**"));
+        }
+        Map<String, Row> cross = rows.get("crossKey");
+        if (cross != null && cross.containsKey("genericpool") && cross.containsKey("httpcore5-strict")) {
+            Row gp = cross.get("genericpool");
+            double ratio = gp.score / cross.get("httpcore5-strict").score;
+            boolean held = "true".equals(gp.report.get("totalLimitHeld"));
+            out.append(String.format(Locale.ROOT, "| crossKey: <= 0.5 x httpcore5-strict, total never exceeded | %.2f x, most live %s | %s |%n",
+                    ratio, gp.report.getOrDefault("maxLive", "?"), ratio <= 0.5 && held ? "yes" : "**no**"));
+        }
+        Map<String, Row> cont = rows.get("contended");
+        if (cont != null && cont.containsKey("genericpool") && cont.containsKey("commons-pool2")) {
+            Row gp = cont.get("genericpool");
+            double fair = num(gp.report.get("minOverMax"));
+            double tput = num(gp.report.get("opsPerSecond")) / num(cont.get("commons-pool2").report.get("opsPerSecond"));
+            out.append(String.format(Locale.ROOT, "| contended: least busy thread >= 0.5 x busiest; throughput >= commons-pool2 | %.2f; %.2f x commons-pool2 | %s |%n",
+                    fair, tput, fair >= 0.5 && tput >= 1 ? "yes" : "**no**"));
+        }
+        Map<String, Row> hot = rows.get("hot_1t");
+        if (hot != null && hot.containsKey("genericpool") && hot.containsKey("genericpool-async")) {
+            Row gp = hot.get("genericpool");
+            Row gpa = hot.get("genericpool-async");
+            double ratio = gpa.score / gp.score;
+            out.append(String.format(Locale.ROOT, "| async hot_1t: <= 2 x blocking, <= 64 B/op | %.2f x, %s B/op | %s |%n",
+                    ratio, fmt(gpa.bytesPerOp), ratio <= 2 && gpa.bytesPerOp <= 64 ? "yes" : "**no**"));
+            if (hot.containsKey("stormpot")) {
+                double s = gp.score / hot.get("stormpot").score;
+                out.append(String.format(Locale.ROOT, "| stretch: hot_1t <= 3 x stormpot | %.2f x | %s |%n", s, s <= 3 ? "yes" : "no"));
+            }
+        }
+        return out.append('\n').toString();
+    }
+
+    private static double num(String s) {
+        if (s == null) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double parse(String s) {
+        return s.equals("NaN") ? Double.NaN : Double.parseDouble(s);
+    }
+
+    private static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static List<String> splitCsv(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        fields.add(cur.toString());
+        return fields;
+    }
+}

@@ -1,0 +1,137 @@
+package org.genericpool.contrib.ssl.internal.osgi;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.genericpool.contrib.ssl.SslOptions;
+import org.genericpool.contrib.tcp.TcpOptions;
+import org.genericpool.contrib.tcp.spi.Check;
+
+/**
+ * Maps ConfigAdmin values to {@link SslOptions}, loading key and trust stores. Failures are
+ * {@link IllegalArgumentException}s naming the property and value; passwords never appear in
+ * them (a message that would contain one has it replaced by {@code ***}).
+ */
+public final class SslConfigs {
+
+    private static final System.Logger LOG = System.getLogger(SslConfigs.class.getName());
+
+    private SslConfigs() {
+    }
+
+    /** @return options from a configuration */
+    public static SslOptions options(SslManagerConfig c) {
+        Check.required("genericpool.manager", c.genericpool_manager());
+        TcpOptions tcp = TcpOptions.builder()
+                .connectTimeout(Check.seconds("connect.timeout", c.connect_timeout()))
+                .tcpNoDelay(c.tcp_nodelay())
+                .keepAlive(c.keep_alive())
+                .sendBufferSize(Check.bufferSize("send.buffer.size", c.send_buffer_size()))
+                .receiveBufferSize(Check.bufferSize("receive.buffer.size", c.receive_buffer_size()))
+                .ioThreads(Check.range("io.threads", c.io_threads(), 1, 64))
+                .build();
+        SslOptions.Builder b = SslOptions.builder().tcp(tcp)
+                .sslContext(context(c))
+                .hostnameVerification(c.hostname_verification())
+                .handshakeTimeout(Check.seconds("handshake.timeout", c.handshake_timeout()))
+                .closeTimeout(Check.seconds("close.timeout", c.close_timeout()))
+                .protocols(list(c.protocols()))
+                .cipherSuites(list(c.cipher_suites()));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage().startsWith("cipherSuites") ? "cipher.suites" + e.getMessage().substring(12) : e.getMessage();
+            throw new IllegalArgumentException(m, e);
+        }
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : List.of(values);
+    }
+
+    /** @return a context from the configured stores, or null (the JDK's default) if none is configured */
+    static SSLContext context(SslManagerConfig c) {
+        boolean hasKeys = notBlank(c.keystore_path());
+        boolean hasTrust = notBlank(c.truststore_path());
+        if (!hasKeys && !hasTrust) {
+            return null;
+        }
+        try {
+            KeyManager[] keys = null;
+            if (hasKeys) {
+                char[] pw = password(c._keystore_password());
+                KeyStore ks = load("keystore", c.keystore_path(), c.keystore_type(), pw, c._keystore_password());
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(ks, pw);
+                keys = kmf.getKeyManagers();
+            }
+            TrustManager[] trust = null;
+            if (hasTrust) {
+                KeyStore ts = load("truststore", c.truststore_path(), c.truststore_type(),
+                        password(c._truststore_password()), c._truststore_password());
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(ts);
+                trust = tmf.getTrustManagers();
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(keys, trust, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("keystore.path/truststore.path: cannot make a TLS context ("
+                    + hide(e.toString(), c._keystore_password(), c._truststore_password()) + ")");
+        }
+    }
+
+    private static KeyStore load(String what, String path, String type, char[] password, String secret) {
+        try {
+            KeyStore ks = KeyStore.getInstance(Check.required(what + ".type", type));
+            try (InputStream in = Files.newInputStream(Path.of(path))) {
+                ks.load(in, password);
+            }
+            return ks;
+        } catch (Exception e) {
+            throw new IllegalArgumentException(what + ".path = " + path + ": cannot load it as " + what + " of type "
+                    + type + " (" + hide(e.toString(), secret) + ")");
+        }
+    }
+
+    private static char[] password(String p) {
+        return p == null || p.isEmpty() ? null : p.toCharArray();
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /** Replaces every occurrence of a secret in {@code message} by {@code ***}. */
+    static String hide(String message, String... secrets) {
+        String m = message;
+        for (String s : secrets) {
+            if (s != null && !s.isEmpty()) {
+                m = m.replace(s, "***");
+            }
+        }
+        return m;
+    }
+
+    /** Maps, logging a rejected configuration (without secrets) before rethrowing. */
+    static SslOptions optionsOrLog(SslManagerConfig c) {
+        try {
+            return options(c);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "invalid configuration " + SslManagerConfig.PID + ": "
+                    + hide(String.valueOf(e.getMessage()), c._keystore_password(), c._truststore_password()));
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.genericpool.contrib.unix;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.ConnectException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+
+import org.genericpool.ConnectionManager;
+import org.genericpool.contrib.tcp.testkit.BlockingTransportContract;
+import org.genericpool.contrib.tcp.testkit.ChannelServer;
+import org.genericpool.contrib.tcp.testkit.TestServer;
+import org.junit.jupiter.api.Test;
+
+/** {@link UnixConnectionManager} against a Unix-socket echo server in a temporary directory. */
+class UnixBlockingTest extends BlockingTransportContract<Path, SocketChannel> {
+
+    private Path path;
+
+    @Override
+    protected TestServer startServer() throws Exception {
+        path = UnixTransports.freshPath();
+        return ChannelServer.unix(path, ChannelServer.Mode.ECHO);
+    }
+
+    @Override
+    protected Path endpointOf(TestServer server) {
+        return path;
+    }
+
+    @Override
+    protected Path refusedEndpoint() throws Exception {
+        return UnixTransports.refused();
+    }
+
+    @Override
+    protected ConnectionManager<Path, SocketChannel> newManager() {
+        return new UnixConnectionManager(UnixTransports.FAST);
+    }
+
+    @Override
+    protected String roundTrip(SocketChannel connection, String message) throws Exception {
+        return UnixTransports.roundTrip(connection, message);
+    }
+
+    /** A path with no socket file at all is a refusal too. */
+    @Test
+    void missingSocketFileIsConnectException() throws Exception {
+        Path missing = UnixTransports.freshPath();
+        ConnectException e = assertThrows(ConnectException.class,
+                () -> new UnixConnectionManager().create(missing, WAIT));
+        assertNotNull(e.getCause());
+    }
+}
