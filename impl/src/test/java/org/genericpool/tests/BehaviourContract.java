@@ -718,6 +718,37 @@ public abstract class BehaviourContract extends PoolTestBase {
     }
 
     /**
+     * DESIGN.md "Slots": a connection counts "until its dispose is called"; issue 3: "a dispose that
+     * hangs (a TLS close) stalls nobody". So while a discarded connection's dispose hangs, its slot
+     * is already free: a waiter of the same endpoint creates a new connection, and a do-not-wait
+     * acquire finds the slot.
+     */
+    @Test
+    @DisplayName("a slot frees when dispose is called: a hanging dispose holds back no acquire")
+    void hangingDisposeHoldsNoSlot() throws Exception {
+        TestPool pool = open(config().maxSize(1).totalMaxSize(1));
+        TestConnection c = pool.acquire(1);
+        PendingAcquire w = pool.startAcquire(1, null);
+        w.awaitQueued();
+        Gate gate = new Gate();
+        manager.disposeGate = gate;
+        java.util.concurrent.CompletableFuture<Void> discarding = inBackground(() -> pool.discard(1, c));
+        gate.awaitEntered(1);
+
+        TestConnection d = w.join(); // served while c's dispose still hangs
+        assertNotSame(c, d);
+        assertEquals(1, pool.size());
+        pool.release(1, d);
+        assertSame(d, pool.acquire(1, Duration.ZERO));
+        pool.discard(1, d); // its dispose hangs too (same gate)
+        gate.awaitEntered(2);
+        TestConnection e = pool.acquire(2, Duration.ZERO); // the total slot is free as well
+        gate.open();
+        org.genericpool.tests.support.Futures.get(discarding);
+        pool.release(2, e);
+    }
+
+    /**
      * close(timeout) disposes leases still out after the timeout, but the manager is never called
      * concurrently for one connection (ConnectionManager Javadoc): a connection whose onRelease is
      * still running is disposed once that hook is done. close itself keeps to its timeout; the
