@@ -84,13 +84,7 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
         Stages.call(() -> manager.onRelease(endpoint, connection)).whenComplete((v, t) -> {
             Entry<E, C> gone = core.checkin(e, t == null); // a failed hook disposes nothing further
             CompletionStage<Void> disposed = gone != null ? disposeStage(gone) : DoneFuture.INSTANCE;
-            disposed.whenComplete((x, y) -> {
-                if (t != null) {
-                    done.completeExceptionally(Failures.of(t, "onRelease", endpoint));
-                } else {
-                    done.complete(null);
-                }
-            });
+            disposed.whenComplete((x, y) -> settle(done, t, "onRelease", endpoint));
         });
         return done;
     }
@@ -109,14 +103,17 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
             return DoneFuture.INSTANCE;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        disposeStage(e).whenComplete((v, t) -> {
-            if (t != null) {
-                done.completeExceptionally(Failures.of(t, "dispose", endpoint));
-            } else {
-                done.complete(null);
-            }
-        });
+        disposeStage(e).whenComplete((v, t) -> settle(done, t, "dispose", endpoint));
         return done;
+    }
+
+    /** Completes {@code done} normally, or with what a caller should see of the manager's failure {@code t}. */
+    private static void settle(CompletableFuture<Void> done, Throwable t, String what, Object endpoint) {
+        if (t != null) {
+            done.completeExceptionally(Failures.of(t, what, endpoint));
+        } else {
+            done.complete(null);
+        }
     }
 
     @Override
