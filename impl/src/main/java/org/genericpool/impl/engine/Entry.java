@@ -27,6 +27,8 @@ public final class Entry<E, C> {
     /** Whether, while idle, it is an extra (idle-timeout) rather than a core connection. */
     boolean extra;
     long releasedAt;
+    /** Whether {@link PoolCore#disposed} freed its slots already (by its dispose returning, or a watchdog). */
+    boolean slotsFreed;
     /** Its place in the endpoint's {@link EntryIndex} while that is an array. */
     int indexSlot;
     /** Links of the idle list it is in. */

@@ -543,7 +543,18 @@ public final class PoolCore<E, C> {
 
     /** Reports a detached connection disposed: frees its slot (to the endpoint's first waiter, or the pool). */
     public void disposed(Entry<E, C> e) {
-        freeSlot(e.endpoint, true);
+        Endpoint<E, C> ep = e.endpoint;
+        boolean first;
+        ep.lock();
+        try {
+            first = !e.slotsFreed;
+            e.slotsFreed = true;
+        } finally {
+            ep.unlock();
+        }
+        if (first) { // once: by the dispose returning, or by the dispose-timeout watchdog if that came first
+            freeSlot(ep, true);
+        }
     }
 
     private Entry<E, C> notLeased(E key, C connection) {

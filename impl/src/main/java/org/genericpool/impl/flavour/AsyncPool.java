@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 
 import org.genericpool.PoolConfig;
@@ -181,7 +182,9 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
      */
     CompletableFuture<Void> disposeStage(Entry<E, C> e, boolean evicted) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        ScheduledFuture<?> watchdog = evicted ? null : watchDispose(e);
         Stages.call(() -> manager.dispose(e.key(), e.connection())).whenComplete((v, t) -> {
+            cancel(watchdog);
             if (t != null) {
                 LOG.log(System.Logger.Level.WARNING, "pool " + name + ": dispose of a connection to " + e.key() + " failed", t);
             }

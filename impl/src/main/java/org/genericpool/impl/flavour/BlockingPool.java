@@ -3,6 +3,7 @@ package org.genericpool.impl.flavour;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -264,7 +265,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         Objects.requireNonNull(connection, "connection");
         Entry<E, C> e = core.discard(endpoint, connection);
         if (e != null) {
-            Throwable failure = disposeQuietly(e);
+            Throwable failure = disposeWatched(e);
             core.disposed(e);
             if (failure != null) {
                 throw Failures.onCaller(failure, "dispose", endpoint);
@@ -306,8 +307,18 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
 
     @Override
     void dispose(Entry<E, C> entry) {
-        disposeQuietly(entry);
+        disposeWatched(entry);
         core.disposed(entry);
+    }
+
+    /** {@link #disposeQuietly} under the dispose-timeout watchdog ({@link #watchDispose}). */
+    private Throwable disposeWatched(Entry<E, C> e) {
+        ScheduledFuture<?> watchdog = watchDispose(e);
+        try {
+            return disposeQuietly(e);
+        } finally {
+            cancel(watchdog);
+        }
     }
 
     /** Calls the manager's dispose; a failure is logged and returned. Does not report to the engine. */
