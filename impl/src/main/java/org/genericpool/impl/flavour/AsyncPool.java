@@ -27,6 +27,8 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
     final boolean checksAliveness;
     final boolean acquireHook;
     private final boolean releaseHook;
+    /** Whether a hand-out runs manager hooks: the engine then marks it until {@code handedOut}. */
+    final boolean handOutHooks;
 
     /**
      * @throws NullPointerException     if an argument is null
@@ -38,6 +40,10 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
         this.checksAliveness = Hooks.overrides(manager, AsyncConnectionManager.class, "checkAliveness", Object.class, Object.class);
         this.acquireHook = Hooks.overrides(manager, AsyncConnectionManager.class, "onAcquire", Object.class, Object.class);
         this.releaseHook = Hooks.overrides(manager, AsyncConnectionManager.class, "onRelease", Object.class, Object.class);
+        this.handOutHooks = checksAliveness || acquireHook;
+        if (handOutHooks) {
+            core.handOutThroughHooks();
+        }
     }
 
     private static PoolConfig checked(Object manager, PoolConfig config) {

@@ -34,6 +34,8 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
 
     private final ConnectionManager<E, C> manager;
     private final boolean releaseHook;
+    /** Whether a hand-out runs manager hooks (an aliveness check or onAcquire of the manager's own). */
+    private final boolean handOutHooks;
 
     /**
      * @throws NullPointerException     if an argument is null
@@ -43,6 +45,12 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         super(checked(manager, config));
         this.manager = manager;
         this.releaseHook = Hooks.overrides(manager, ConnectionManager.class, "onRelease", Object.class, Object.class);
+        this.handOutHooks = Hooks.overrides(manager, ConnectionManager.class, "checkAliveness",
+                Object.class, Object.class, Duration.class)
+                || Hooks.overrides(manager, ConnectionManager.class, "onAcquire", Object.class, Object.class);
+        if (handOutHooks) {
+            core.handOutThroughHooks();
+        }
     }
 
     private static PoolConfig checked(Object manager, PoolConfig config) {
@@ -206,6 +214,10 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         if (timed && System.nanoTime() - deadline > 0) {
             core.putBack(e);
             throw timedOut(e.key());
+        }
+        if (handOutHooks && !core.handedOut(e)) {
+            dispose(e); // force-closed while the hooks ran: left to this thread to dispose
+            throw closed();
         }
         return e.connection();
     }
