@@ -154,17 +154,27 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
         return core.terminated().copy();
     }
 
+    /**
+     * Completes once every connection is disposed, or once {@code timeout} has passed and the
+     * leased connections are disposed too (a connection whose hook still runs then is disposed
+     * by its own thread when the hook returns, after this future completed).
+     */
     @Override
     public CompletableFuture<Void> closeAsync(Duration timeout) {
         requireTimeout(timeout);
-        if (beginClose() || !core.terminated().isDone()) {
+        beginClose();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        core.terminated().whenComplete((v, t) -> closed.complete(null));
+        if (!closed.isDone()) {
             AsyncTimer.schedule(() -> {
-                if (!core.terminated().isDone()) {
-                    disposeAll(core.detachLeasedOnClose());
+                if (!closed.isDone()) {
+                    CompletableFuture<?>[] disposals = core.detachLeasedOnClose().stream()
+                            .map(this::disposeStage).toArray(CompletableFuture<?>[]::new);
+                    CompletableFuture.allOf(disposals).whenComplete((v, t) -> closed.complete(null));
                 }
             }, Timeouts.nanos(timeout));
         }
-        return core.terminated().copy();
+        return closed;
     }
 
     @Override
