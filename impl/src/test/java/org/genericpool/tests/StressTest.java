@@ -430,6 +430,76 @@ class StressTest {
     }
 
     /**
+     * Disposes take a random 0..3 ms while disposeTimeout is 1 ms, so the watchdog that frees the
+     * slots of a dispose still running fires all the time, racing the dispose's own return: no
+     * slot may be freed twice (the manager's DESIGN count never exceeds the limits), and after
+     * close created == disposed. Two seconds per flavour.
+     */
+    @ParameterizedTest(name = "stress: slow disposes racing the disposeTimeout watchdog [async={0}]")
+    @ValueSource(booleans = {false, true})
+    void slowDisposesRacingTheWatchdog(boolean async) throws Exception {
+        ScriptedManager m = manager();
+        m.disposeDelayMaxMillis = 3;
+        PoolConfig config = config(async).toBuilder().disposeTimeout(Duration.ofMillis(1)).build();
+        org.genericpool.tests.support.TestPool pool = async
+                ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
+                : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
+        Tally tally = new Tally();
+        int threads = 8;
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(2).toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                while (System.nanoTime() - end < 0) {
+                    int ep = r.nextInt(ENDPOINTS);
+                    TestConnection c;
+                    try {
+                        c = pool.acquire(ep, randomTimeout(r));
+                    } catch (AcquireTimeoutException e) {
+                        tally.timeouts.incrementAndGet();
+                        continue;
+                    } catch (ConnectionManagerException e) {
+                        tally.createFailures.incrementAndGet();
+                        continue;
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                        continue;
+                    }
+                    tally.got(ep, c);
+                    hold(r);
+                    c.inUse.set(false);
+                    try {
+                        if (r.nextInt(100) < 30) {
+                            pool.discard(ep, c);
+                            tally.discarded.incrementAndGet();
+                        } else {
+                            pool.release(ep, c);
+                            tally.released.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                    }
+                }
+            }, "stress-slow-dispose-" + i);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join(Waits.LONG.toMillis());
+            assertFalse(t.isAlive(), t.getName() + " still running");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Waits.tryUntil(() -> pool.stats().acquired() == 0); // checked below
+        PoolStats quiet = pool.stats();
+        pool.close(Duration.ofSeconds(5));
+        Waits.tryUntil(() -> m.created() == m.disposed()); // in-flight disposals; checked below
+        report(async ? "async-slow-dispose" : "blocking-slow-dispose", threads, tally, m, pool.stats(), seconds, "");
+        check(tally, m, quiet, pool.stats(), pool.size());
+    }
+
+    /**
      * The pool closes (with a short timeout) while eight clients hammer it, two of them holding
      * their connection longer than the close timeout: waiters and new acquires fail with
      * ConnectionPoolClosedException, those long leases are disposed by the close and their later

@@ -61,6 +61,8 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     public final java.util.Map<Integer, Gate> createGateByEndpoint = new ConcurrentHashMap<>();
     /** Holds every {@code dispose} (after it counted the connection gone) until opened; null = at once. */
     public volatile Gate disposeGate;
+    /** Upper bound of a random time each {@code dispose} takes after it counted the connection gone (0 = at once). */
+    public volatile int disposeDelayMaxMillis;
     /** Holds every {@code onRelease} until opened; null = at once. */
     public volatile Gate onReleaseGate;
     /** Holds every {@code create} until opened; null = create at once. */
@@ -301,6 +303,10 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         if (gate != null && blockOnGate) {
             gate.passBlocking();
         }
+        int slow = disposeDelayMaxMillis;
+        if (slow > 0 && blockOnGate) {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(slow + 1));
+        }
         throwIfSet(disposeError);
         record(disposals, connection);
     }
@@ -468,6 +474,12 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
             }
             Gate gate = disposeGate;
             CompletableFuture<Void> start = gate == null ? CompletableFuture.completedFuture(null) : gate.passAsync();
+            int slow = disposeDelayMaxMillis;
+            if (slow > 0) {
+                Executor later = CompletableFuture.delayedExecutor(ThreadLocalRandom.current().nextInt(slow + 1),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                start = start.thenRunAsync(() -> { }, later);
+            }
             return then(start, () -> {
                 Futures.get(counted);
                 return null;
