@@ -62,7 +62,7 @@ public final class ResultsTable {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = splitCsv(line);
-            if (f.size() < 8) {
+            if (f.size() < 7) {
                 continue;
             }
             String benchmark = f.get(0);
@@ -73,7 +73,7 @@ public final class ResultsTable {
                 benchmark = benchmark.substring(0, colon);
             }
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            Row r = row(method, f.get(7));
+            Row r = row(method, f.size() > 7 ? f.get(7) : "");
             double score = parse(f.get(4));
             if (secondary == null) {
                 r.score = score;
@@ -160,6 +160,7 @@ public final class ResultsTable {
             }
             out.append('\n');
         }
+        out.append(transports());
         out.append(targets());
         return out.toString();
     }
@@ -193,6 +194,39 @@ public final class ResultsTable {
             return String.format(Locale.ROOT, "%.2f (CPU %.2f)", ours.score / theirs.score, ours.cpuPerOp / theirs.cpuPerOp);
         }
         return String.format(Locale.ROOT, "%.2f", ours.score / theirs.score);
+    }
+
+    /** Issue 5's figures: aliveness per transport (target under 5 us) and the pooled versus fresh round trip. */
+    private String transports() {
+        StringBuilder out = new StringBuilder();
+        Map<String, Row> alive = rows.get("checkAliveness");
+        if (alive != null) {
+            out.append("#### checkAliveness of an idle healthy connection (issue 5, target < 5 us)\n\n")
+                    .append("| transport | time/op | ± (99.9%) | B/op | < 5 us |\n|---|---:|---:|---:|---|\n");
+            for (Map.Entry<String, Row> e : alive.entrySet()) {
+                Row r = e.getValue();
+                double nanos = r.unit.startsWith("us") ? r.score * 1000 : r.score;
+                out.append("| ").append(e.getKey()).append(" | ").append(fmt(r.score)).append(' ').append(r.unit)
+                        .append(" | ").append(fmt(r.error)).append(" | ").append(fmt(r.bytesPerOp))
+                        .append(" | ").append(nanos < 5000 ? "yes" : "**no**").append(" |\n");
+            }
+            out.append('\n');
+        }
+        Map<String, Row> pooled = rows.get("pooled");
+        Map<String, Row> fresh = rows.get("fresh");
+        if (pooled != null && fresh != null) {
+            Row p = pooled.values().iterator().next();
+            Row f = fresh.values().iterator().next();
+            out.append("#### 64-byte request/response over loopback TCP (issue 5)\n\n")
+                    .append("| connection | time/op | ± (99.9%) | B/op |\n|---|---:|---:|---:|\n")
+                    .append("| pooled (genericpool + TcpConnectionManager) | ").append(fmt(p.score)).append(' ').append(p.unit)
+                    .append(" | ").append(fmt(p.error)).append(" | ").append(fmt(p.bytesPerOp)).append(" |\n")
+                    .append("| fresh connect per request | ").append(fmt(f.score)).append(' ').append(f.unit)
+                    .append(" | ").append(fmt(f.error)).append(" | ").append(fmt(f.bytesPerOp)).append(" |\n\n")
+                    .append(String.format(Locale.ROOT, "A fresh connection per request costs %.1f x the pooled one.%n%n",
+                            f.score / p.score));
+        }
+        return out.toString();
     }
 
     private String targets() {
