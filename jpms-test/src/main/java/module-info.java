@@ -1,7 +1,8 @@
 /**
- * A plain JPMS application using genericpool: it requires only the API module; the engine
+ * A plain JPMS application using genericpool: it requires the API and the TCP contrib; the engine
  * ({@code org.genericpool.impl}) is found through {@link java.util.ServiceLoader}.
  */
 module org.genericpool.jpmstest {
     requires org.genericpool;
+    requires org.genericpool.contrib.tcp;
 }

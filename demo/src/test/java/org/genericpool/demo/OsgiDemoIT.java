@@ -21,8 +21,8 @@ class OsgiDemoIT {
     private static final long MAX_START_MILLIS = 5_000;
 
     /**
-     * The one-jar runtime starts Felix with SCR, ConfigAdmin and Metatype, gets both pools from
-     * ConfigAdmin, prints the MXBean table, applies the live update to the same pool without
+     * The one-jar runtime starts Felix with SCR, ConfigAdmin and Metatype, gets its TCP, async TCP,
+     * TLS and Unix-socket pools from ConfigAdmin, prints the MXBean tables, applies the live update to the same pool without
      * disposing a connection, closes the pools by deleting their configurations with every
      * connection disposed, and exits 0.
      */
@@ -41,18 +41,24 @@ class OsgiDemoIT {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), out);
         Matcher start = Pattern.compile("OSGi framework org\\.apache\\.felix\\.framework \\S+ with SCR, ConfigAdmin and "
-                + "Metatype; pools \\[demo-tcp, demo-async\\] registered through ConfigAdmin (\\d+) ms after JVM start")
+                + "Metatype; pools \\[demo-tcp, demo-async, demo-tls, demo-unix\\] registered through ConfigAdmin (\\d+) ms "
+                + "after JVM start")
                 .matcher(out);
         assertTrue(start.find(), out);
         assertTrue(Long.parseLong(start.group(1)) < MAX_START_MILLIS, out);
         assertTrue(out.contains("-- 1s demo-tcp: size="), out);
-        assertTrue(out.contains("endpoint         total acquired  idle pending  created disposed  dead acquires timeouts"),
-                out);
+        assertTrue(out.contains("-- 1s demo-tls: size="), out);
+        assertTrue(out.contains("-- 1s demo-unix: size="), out);
+        assertTrue(out.contains("endpoint                   total acquired  idle pending  created disposed  dead acquires "
+                + "timeouts"), out);
         assertTrue(out.contains("== live update of demo-tcp through ConfigAdmin: max.size 2 -> 5, min.idle -> 2; "
                 + "same pool object: true; connections disposed by the update: 0"), out);
         assertTrue(out.contains("(minIdle=2 maxSize=5 totalMaxSize=16)"), out);
-        assertTrue(Pattern.compile("configurations deleted: pools closed=true, connections created=(\\d+) disposed=\\1 -> OK")
+        assertTrue(Pattern.compile("configurations deleted: pools closed, every connection disposed: "
+                + "demo-tcp created=(\\d+) disposed=\\1 demo-async created=(\\d+) disposed=\\2 "
+                + "demo-tls created=([1-9]\\d*) disposed=\\3 demo-unix created=([1-9]\\d*) disposed=\\4 -> OK")
                 .matcher(out).find(), out);
+        assertTrue(!out.contains("request failed"), out);
         assertTrue(!out.contains("Exception"), out);
     }
 }

@@ -26,7 +26,6 @@ import java.util.Hashtable;
 import javax.inject.Inject;
 
 import org.genericpool.BaseConnectionPool;
-import org.genericpool.ConnectionManager;
 import org.genericpool.ConnectionPool;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -39,12 +38,12 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Apache Karaf (minimal distribution) with this build's features.xml: {@code feature:install
- * genericpool}, then a pool configured through ConfigAdmin pools a real loopback TCP connection,
+ * genericpool}, then a pool configured through ConfigAdmin with the default TCP manager of
+ * genericpool-contrib-tcp pools a real loopback TCP connection,
  * and deleting the configuration removes it.
  */
 @RunWith(PaxExam.class)
@@ -84,7 +83,8 @@ public class KarafFeatureIT {
     @Test
     @SuppressWarnings("unchecked")
     public void featureInstallsAndAConfiguredPoolWorks() throws Exception {
-        for (String bsn : new String[] {"org.genericpool", "org.genericpool.impl", "org.apache.felix.scr"}) {
+        for (String bsn : new String[] {"org.genericpool", "org.genericpool.impl", "org.genericpool.contrib.tcp",
+                "org.genericpool.contrib.ssl", "org.genericpool.contrib.unix", "org.apache.felix.scr"}) {
             assertEquals(bsn, Bundle.ACTIVE, bundle(bsn).getState());
         }
         try (ServerSocketChannel server = ServerSocketChannel.open()) {
@@ -93,16 +93,12 @@ public class KarafFeatureIT {
             echo.setDaemon(true);
             echo.start();
             InetSocketAddress endpoint = (InetSocketAddress) server.getLocalAddress();
-            Hashtable<String, Object> managerProps = new Hashtable<>();
-            managerProps.put("genericpool.manager", "karaf-itest");
-            ServiceRegistration<?> manager = context.registerService(ConnectionManager.class.getName(), new Tcp(),
-                    managerProps);
             org.osgi.service.cm.Configuration configuration =
                     configAdmin.createFactoryConfiguration("org.genericpool.pool", "?");
             try {
                 Hashtable<String, Object> props = new Hashtable<>();
                 props.put("pool.name", "karaf-pool");
-                props.put("manager.target", "(genericpool.manager=karaf-itest)");
+                props.put("manager.target", "(genericpool.manager=tcp)"); // genericpool-contrib-tcp's default
                 props.put("max.size", 3);
                 configuration.update(props);
                 ConnectionPool<InetSocketAddress, SocketChannel> pool = awaitPool();
@@ -126,7 +122,6 @@ public class KarafFeatureIT {
                 if (configuration != null) {
                     configuration.delete();
                 }
-                manager.unregister();
             }
         }
     }
@@ -184,18 +179,5 @@ public class KarafFeatureIT {
             }
         }
         return new String(in.array(), StandardCharsets.UTF_8);
-    }
-
-    /** A minimal blocking TCP manager for the test. */
-    public static final class Tcp implements ConnectionManager<InetSocketAddress, SocketChannel> {
-        @Override
-        public SocketChannel create(InetSocketAddress endpoint, Duration timeout) throws IOException {
-            return SocketChannel.open(endpoint);
-        }
-
-        @Override
-        public void dispose(InetSocketAddress endpoint, SocketChannel connection, Duration timeout) throws IOException {
-            connection.close();
-        }
     }
 }

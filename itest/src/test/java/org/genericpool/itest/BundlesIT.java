@@ -12,9 +12,11 @@ import java.nio.channels.SocketChannel;
 import javax.inject.Inject;
 import javax.management.ObjectName;
 
+import org.genericpool.ConnectionManager;
 import org.genericpool.ConnectionPool;
 import org.genericpool.ConnectionPoolFactory;
 import org.genericpool.PoolConfig;
+import org.genericpool.async.AsyncConnectionManager;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -56,9 +58,19 @@ public class BundlesIT {
                 ours++;
             }
         }
-        assertEquals("org.genericpool and org.genericpool.impl", 2, ours);
+        assertEquals("org.genericpool, .impl, .contrib.tcp, .contrib.ssl, .contrib.unix", 5, ours);
         assertEquals("the framework this failsafe execution is for",
                 System.getProperty("itest.framework"), context.getBundle(0).getSymbolicName());
+    }
+
+    /** Each contrib bundle registers its default blocking and async manager, genericpool.manager = tcp, ssl, unix. */
+    @Test
+    public void contribBundlesRegisterDefaultManagers() throws Exception {
+        for (String kind : new String[] {"tcp", "ssl", "unix"}) {
+            String filter = "(genericpool.manager=" + kind + ")";
+            Itest.awaitService(context, ConnectionManager.class, filter, m -> true);
+            Itest.awaitService(context, AsyncConnectionManager.class, filter, m -> true);
+        }
     }
 
     /**

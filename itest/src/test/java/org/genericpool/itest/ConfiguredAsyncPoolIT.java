@@ -8,7 +8,10 @@ import static org.junit.Assert.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -127,6 +130,48 @@ public class ConfiguredAsyncPoolIT {
         Itest.await("replacement closed", replacement::isClosed);
         Itest.await("MBean " + mbean + " unregistered",
                 () -> !ManagementFactory.getPlatformMBeanServer().isRegistered(mbean));
+    }
+
+    /**
+     * With the default async manager of genericpool-contrib-tcp, a configured async pool pools real
+     * {@link AsynchronousSocketChannel}s.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void defaultAsyncTcpManagerOfTheContribServesAConfiguredPool() throws Exception {
+        org.osgi.service.cm.Configuration configuration =
+                configAdmin.createFactoryConfiguration("org.genericpool.asyncpool", "?");
+        configuration.update(Itest.props("pool.name", "itest-contrib-async-tcp", "max.size", 2));
+        try {
+            AsyncConnectionPool<InetSocketAddress, AsynchronousSocketChannel> pool = Itest.awaitService(context,
+                    AsyncConnectionPool.class, "(pool.name=itest-contrib-async-tcp)", p -> true);
+            AsynchronousSocketChannel first = pool.acquire(endpoint).get(10, TimeUnit.SECONDS);
+            assertEquals("async", echo(first, "async"));
+            pool.release(endpoint, first).get(10, TimeUnit.SECONDS);
+            AsynchronousSocketChannel second = pool.acquire(endpoint).get(10, TimeUnit.SECONDS);
+            assertSame(first, second);
+            assertEquals("again", echo(second, "again"));
+            pool.release(endpoint, second).get(10, TimeUnit.SECONDS);
+            assertEquals(1, server.accepted());
+        } finally {
+            configuration.delete();
+        }
+        Itest.awaitNoService(context, BaseConnectionPool.class, "(pool.name=itest-contrib-async-tcp)");
+    }
+
+    /** Echoes over an async channel, waiting on the test thread (never on the channel's I/O thread). */
+    private static String echo(AsynchronousSocketChannel channel, String text) throws Exception {
+        ByteBuffer out = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (out.hasRemaining()) {
+            channel.write(out).get(10, TimeUnit.SECONDS);
+        }
+        ByteBuffer in = ByteBuffer.allocate(out.capacity());
+        while (in.hasRemaining()) {
+            if (channel.read(in).get(10, TimeUnit.SECONDS) < 0) {
+                throw new java.io.IOException("echo server closed the connection");
+            }
+        }
+        return new String(in.array(), StandardCharsets.UTF_8);
     }
 
     private static CompletableFuture<String> echo(SocketChannel channel, String text) {

@@ -173,6 +173,35 @@ public class ConfiguredPoolIT {
                 () -> !ManagementFactory.getPlatformMBeanServer().isRegistered(mbean));
     }
 
+    /**
+     * With the default manager of genericpool-contrib-tcp ({@code manager.target=(genericpool.manager=tcp)},
+     * the configuration's default), a configured pool pools real TCP connections.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void defaultTcpManagerOfTheContribServesAConfiguredPool() throws Exception {
+        org.osgi.service.cm.Configuration configuration =
+                configAdmin.createFactoryConfiguration("org.genericpool.pool", "?");
+        configuration.update(Itest.props("pool.name", "itest-contrib-tcp", "max.size", 2));
+        try {
+            ConnectionPool<InetSocketAddress, SocketChannel> pool =
+                    Itest.awaitService(context, ConnectionPool.class, "(pool.name=itest-contrib-tcp)", p -> true);
+            SocketChannel first;
+            try (var lease = pool.connection(endpoint)) {
+                first = lease.connection();
+                assertEquals("tcp", TestManagers.echo(first, "tcp"));
+            }
+            try (var lease = pool.connection(endpoint)) {
+                assertSame(first, lease.connection());
+                assertEquals("again", TestManagers.echo(lease.connection(), "again"));
+            }
+            assertEquals(1, server.accepted());
+        } finally {
+            configuration.delete();
+        }
+        Itest.awaitNoService(context, BaseConnectionPool.class, "(pool.name=itest-contrib-tcp)");
+    }
+
     /** An invalid first configuration is logged and registers nothing. */
     @Test
     public void invalidNewConfigurationRegistersNothing() throws Exception {

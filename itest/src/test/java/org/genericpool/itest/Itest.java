@@ -43,6 +43,9 @@ public final class Itest {
                 mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
                 bundle(fileUrl("genericpool.api.jar")),
                 bundle(fileUrl("genericpool.impl.jar")),
+                bundle(fileUrl("genericpool.contrib.tcp.jar")),
+                bundle(fileUrl("genericpool.contrib.ssl.jar")),
+                bundle(fileUrl("genericpool.contrib.unix.jar")),
                 junitBundles());
     }
 

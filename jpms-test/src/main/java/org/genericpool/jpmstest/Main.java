@@ -8,20 +8,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import javax.management.ObjectName;
 
-import org.genericpool.ConnectionManager;
 import org.genericpool.ConnectionPool;
 import org.genericpool.ConnectionPoolFactory;
 import org.genericpool.ConnectionPools;
 import org.genericpool.Lease;
 import org.genericpool.PoolConfig;
+import org.genericpool.contrib.tcp.TcpConnectionManager;
 
 /**
- * Runs on the module path: starts a loopback echo server, creates a pool through
- * {@link ConnectionPools}, echoes over a pooled TCP connection twice, and prints one line of
+ * Runs on the module path: starts a loopback echo server, creates a pool of the TCP contrib's
+ * {@link TcpConnectionManager} through {@link ConnectionPools}, echoes over a pooled TCP
+ * connection twice, and prints one line of
  * facts that the test checks. Exits non-zero on any failure.
  */
 public final class Main {
@@ -41,7 +41,8 @@ public final class Main {
             InetSocketAddress endpoint = (InetSocketAddress) server.getLocalAddress();
 
             PoolConfig config = PoolConfig.builder().name("jpms-test").maxSize(2).build();
-            try (ConnectionPool<InetSocketAddress, SocketChannel> pool = ConnectionPools.create(new Tcp(), config)) {
+            try (ConnectionPool<InetSocketAddress, SocketChannel> pool =
+                         ConnectionPools.create(new TcpConnectionManager(), config)) {
                 SocketChannel first;
                 String reply1;
                 try (Lease<InetSocketAddress, SocketChannel> lease = pool.connection(endpoint)) {
@@ -60,6 +61,7 @@ public final class Main {
                 System.out.println("jpms: app=" + Main.class.getModule().getName()
                         + " api=" + describe(ConnectionPoolFactory.class.getModule())
                         + " engine=" + describe(engine)
+                        + " manager=" + describe(TcpConnectionManager.class.getModule())
                         + " osgi=" + ModuleLayer.boot().modules().stream().anyMatch(m -> m.getName().startsWith("osgi")
                                 || m.getName().startsWith("org.osgi"))
                         + " echo=" + reply1 + "," + reply2
@@ -104,18 +106,5 @@ public final class Main {
             }
         }
         return new String(in.array(), StandardCharsets.UTF_8);
-    }
-
-    /** A minimal blocking TCP manager (java.nio), standing in until genericpool-contrib-tcp is in the build. */
-    private static final class Tcp implements ConnectionManager<InetSocketAddress, SocketChannel> {
-        @Override
-        public SocketChannel create(InetSocketAddress endpoint, Duration timeout) throws IOException {
-            return SocketChannel.open(endpoint);
-        }
-
-        @Override
-        public void dispose(InetSocketAddress endpoint, SocketChannel connection, Duration timeout) throws IOException {
-            connection.close();
-        }
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Launches {@link Main} in a new JVM (the same JDK as the test's) with only the application,
- * {@code org.genericpool} and {@code org.genericpool.impl} on the module path: no class path,
+ * {@code org.genericpool}, {@code org.genericpool.impl} and {@code org.genericpool.contrib.tcp} on the module path: no class path,
  * no OSGi jar.
  */
 class ModulePathIT {
@@ -22,7 +22,7 @@ class ModulePathIT {
 
     /**
      * The application creates a pool through {@code ConnectionPools}, finds the engine as an
-     * explicit named module, echoes over one pooled TCP connection twice and sees the pool's MXBean.
+     * explicit named module, uses the TCP contrib's manager (a named module too), echoes over one pooled TCP connection twice and sees the pool's MXBean.
      */
     @Test
     void applicationRunsOnThePlainModulePath() throws Exception {
@@ -42,7 +42,7 @@ class ModulePathIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("jpms: app=org.genericpool.jpmstest api=org.genericpool(explicit) "
-                + "engine=org.genericpool.impl(explicit) osgi=false echo=ping,pong reused=true created=1 mbean=true"),
+                + "engine=org.genericpool.impl(explicit) manager=org.genericpool.contrib.tcp(explicit) osgi=false echo=ping,pong reused=true created=1 mbean=true"),
                 output);
     }
 }

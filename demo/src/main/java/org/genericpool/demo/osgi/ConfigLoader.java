@@ -20,7 +20,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  *
  * <p>Format: {@code <key>.factory.pid} names the factory PID; every other {@code <key>.<property>}
  * is a property of that configuration. Values that parse as integers, decimals or booleans are
- * stored as {@code Integer}, {@code Double} or {@code Boolean}.
+ * stored as {@code Integer}, {@code Double} or {@code Boolean}. {@code ${name}} in a value is
+ * replaced by the variable {@code name} the demo passes (e.g. {@code demo.dir}, its temporary folder).
  */
 final class ConfigLoader {
 
@@ -32,9 +33,11 @@ final class ConfigLoader {
     /**
      * Creates (or updates) the configurations described by {@code resource}.
      *
+     * @param variables values for {@code ${name}} placeholders
      * @return the configurations, by key, in file order of keys sorted by name
      */
-    static Map<String, Configuration> load(URL resource, ConfigurationAdmin configAdmin) throws IOException {
+    static Map<String, Configuration> load(URL resource, ConfigurationAdmin configAdmin, Map<String, String> variables)
+            throws IOException {
         Properties file = new Properties();
         try (InputStream in = resource.openStream()) {
             file.load(in);
@@ -46,7 +49,7 @@ final class ConfigLoader {
                 throw new IOException(resource + ": key without a pool prefix: " + name);
             }
             pools.computeIfAbsent(name.substring(0, dot), k -> new TreeMap<>())
-                    .put(name.substring(dot + 1), typed(file.getProperty(name).trim()));
+                    .put(name.substring(dot + 1), typed(substitute(file.getProperty(name).trim(), variables)));
         }
         Map<String, Configuration> configurations = new TreeMap<>();
         for (Map.Entry<String, Map<String, Object>> pool : pools.entrySet()) {
@@ -60,6 +63,14 @@ final class ConfigLoader {
             configurations.put(pool.getKey(), c);
         }
         return configurations;
+    }
+
+    private static String substitute(String value, Map<String, String> variables) {
+        String result = value;
+        for (Map.Entry<String, String> v : variables.entrySet()) {
+            result = result.replace("${" + v.getKey() + "}", v.getValue());
+        }
+        return result;
     }
 
     /** @return {@code value} as Integer, Double or Boolean when it is one, else the string */

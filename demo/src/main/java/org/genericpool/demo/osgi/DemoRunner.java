@@ -1,10 +1,14 @@
 package org.genericpool.demo.osgi;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URL;
+import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,16 +19,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import javax.net.ssl.SSLSocket;
 
 import org.genericpool.AcquireTimeoutException;
 import org.genericpool.BaseConnectionPool;
 import org.genericpool.ConnectionPoolClosedException;
 import org.genericpool.ConnectionPool;
+import org.genericpool.Lease;
 import org.genericpool.async.AsyncConnectionPool;
 import org.genericpool.management.ConnectionPoolMXBean;
 import org.genericpool.management.EndpointStatsRow;
@@ -40,8 +47,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The demo inside the OSGi runtime: starts loopback echo servers, creates the pools of
- * {@code demo/pools.properties} through ConfigAdmin, drives load from several threads, prints the
+ * The demo inside the OSGi runtime: starts loopback echo servers (three TCP, one TLS with the
+ * certificate generated during the build, one Unix socket), creates the TLS manager and the pools
+ * of {@code demo/pools.properties} through ConfigAdmin, drives load from several threads, prints the
  * per-endpoint table (the MXBean's {@code EndpointStats} rows) once a second, updates
  * {@code demo-tcp} live halfway, then deletes the configurations (closing the pools), reports
  * whether every connection was disposed, and stops the framework. {@code --forever} keeps it
@@ -51,8 +59,10 @@ import org.osgi.service.component.annotations.Reference;
 public final class DemoRunner {
 
     private static final String LAUNCHER_ARGS = "genericpool.demo.args";
-    private static final int ENDPOINTS = 3;
-    private static final int BLOCKING_WORKERS = 8;
+    private static final int TCP_ENDPOINTS = 3;
+    private static final int TCP_WORKERS = 8;
+    /** The password of the generated demo keystore (demo/demo-tls.p12, made by keytool during the build). */
+    private static final String KEYSTORE_PASSWORD = "demo-only";
     private static final Duration DEFAULT_RUN = Duration.ofSeconds(6);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -107,44 +117,62 @@ public final class DemoRunner {
         String args = context.getProperty(LAUNCHER_ARGS);
         boolean forever = args != null && List.of(args.split(" ")).contains("--forever");
         Duration runFor = parseSeconds(args);
+        Path dir = Files.createTempDirectory("genericpool-demo");
         List<EchoServer> servers = new ArrayList<>();
-        List<InetSocketAddress> endpoints = new ArrayList<>();
         try {
-            for (int i = 0; i < ENDPOINTS; i++) {
-                EchoServer server = new EchoServer();
+            List<InetSocketAddress> tcpEndpoints = new ArrayList<>();
+            for (int i = 0; i < TCP_ENDPOINTS; i++) {
+                EchoServer server = EchoServer.tcp();
                 servers.add(server);
-                endpoints.add(server.address());
+                tcpEndpoints.add((InetSocketAddress) server.address());
             }
+            Path keystore = dir.resolve("tls.p12");
+            try (InputStream in = context.getBundle().getEntry("demo/demo-tls.p12").openStream()) {
+                Files.copy(in, keystore);
+            }
+            EchoServer tlsServer = EchoServer.tls(Tls.serverContext(keystore, KEYSTORE_PASSWORD));
+            servers.add(tlsServer);
+            Path socket = dir.resolve("echo.sock");
+            servers.add(EchoServer.unix(socket));
+
             URL resource = context.getBundle().getEntry("demo/pools.properties");
-            Map<String, Configuration> configurations = ConfigLoader.load(resource, configAdmin);
-            @SuppressWarnings("unchecked")
-            ConnectionPool<InetSocketAddress, SocketChannel> pool =
-                    awaitPool(ConnectionPool.class, "demo-tcp");
-            @SuppressWarnings("unchecked")
-            AsyncConnectionPool<InetSocketAddress, SocketChannel> asyncPool =
+            Map<String, Configuration> configurations =
+                    ConfigLoader.load(resource, configAdmin, Map.of("demo.dir", dir.toString()));
+            ConnectionPool<InetSocketAddress, SocketChannel> tcp = awaitPool(ConnectionPool.class, "demo-tcp");
+            AsyncConnectionPool<InetSocketAddress, AsynchronousSocketChannel> async =
                     awaitPool(AsyncConnectionPool.class, "demo-async");
+            ConnectionPool<InetSocketAddress, SSLSocket> tls = awaitPool(ConnectionPool.class, "demo-tls");
+            ConnectionPool<Path, SocketChannel> unix = awaitPool(ConnectionPool.class, "demo-unix");
+            List<BaseConnectionPool<?>> pools = List.of(tcp, async, tls, unix);
             long upMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.printf("genericpool demo: OSGi framework %s with SCR, ConfigAdmin and Metatype; pools %s "
                             + "registered through ConfigAdmin %d ms after JVM start%n",
                     context.getBundle(0).getSymbolicName() + " " + context.getBundle(0).getVersion(),
-                    List.of(pool.config().name(), asyncPool.config().name()), upMillis);
-            System.out.println("echo servers: " + endpoints);
-            System.out.println("JMX (JConsole): " + objectName("demo-tcp") + " and " + objectName("demo-async"));
+                    names(pools), upMillis);
+            System.out.println("echo servers: TCP " + tcpEndpoints + ", TLS " + tlsServer.address() + ", Unix " + socket);
+            System.out.println("JMX (JConsole): " + objectName("demo-tcp") + " (and name=demo-async, demo-tls, demo-unix)");
 
             List<Thread> workers = new ArrayList<>();
-            for (int i = 0; i < BLOCKING_WORKERS; i++) {
-                workers.add(start("genericpool-demo-worker-" + i, () -> blockingLoad(pool, endpoints)));
+            for (int i = 0; i < TCP_WORKERS; i++) {
+                workers.add(start("genericpool-demo-tcp-" + i, () -> blockingLoad(tcp, tcpEndpoints, Echo::over)));
             }
-            workers.add(start("genericpool-demo-async-driver", () -> asyncLoad(asyncPool, endpoints)));
+            List<InetSocketAddress> tlsEndpoint = List.of((InetSocketAddress) tlsServer.address());
+            List<Path> unixEndpoint = List.of(socket);
+            for (int i = 0; i < 2; i++) {
+                workers.add(start("genericpool-demo-tls-" + i, () -> blockingLoad(tls, tlsEndpoint, Echo::over)));
+                workers.add(start("genericpool-demo-unix-" + i, () -> blockingLoad(unix, unixEndpoint, Echo::over)));
+            }
+            workers.add(start("genericpool-demo-async-driver", () -> asyncLoad(async, tcpEndpoints)));
 
             long seconds = forever ? Long.MAX_VALUE : runFor.toSeconds();
             long half = Math.max(1, Math.min(seconds, DEFAULT_RUN.toSeconds()) / 2);
             for (long s = 1; s <= seconds && running; s++) {
                 Thread.sleep(1000);
-                printTable(s, "demo-tcp");
-                printTable(s, "demo-async");
+                for (BaseConnectionPool<?> pool : pools) {
+                    printTable(s, pool.config().name());
+                }
                 if (s == half) {
-                    liveUpdate(configurations.get("tcp"), pool);
+                    liveUpdate(configurations.get("tcp"), tcp);
                 }
             }
             running = false;
@@ -154,18 +182,20 @@ public final class DemoRunner {
             for (Configuration c : configurations.values()) {
                 c.delete(); // the pool components close their pools within close.timeout
             }
-            awaitClosed();
-            boolean closed = pool.isClosed() && asyncPool.isClosed();
-            long created = DemoTcpManagers.CREATED.get();
-            long disposed = DemoTcpManagers.DISPOSED.get();
-            boolean ok = closed && created == disposed;
-            System.out.printf("configurations deleted: pools closed=%s, connections created=%d disposed=%d -> %s%n",
-                    closed, created, disposed, ok ? "OK" : "MISMATCH");
+            boolean ok = awaitClosed(pools);
+            StringBuilder counts = new StringBuilder();
+            for (BaseConnectionPool<?> pool : pools) {
+                counts.append(' ').append(pool.config().name()).append(" created=").append(pool.stats().created())
+                        .append(" disposed=").append(pool.stats().disposed());
+            }
+            System.out.printf("configurations deleted: pools closed, every connection disposed:%s -> %s%n",
+                    counts, ok ? "OK" : "MISMATCH");
             return ok ? 0 : 1;
         } finally {
             for (EchoServer server : servers) {
                 server.close();
             }
+            deleteTree(dir);
         }
     }
 
@@ -188,46 +218,60 @@ public final class DemoRunner {
                 awaitPool(ConnectionPool.class, "demo-tcp") == pool, pool.stats().disposed() - disposedBefore);
     }
 
-    private void blockingLoad(ConnectionPool<InetSocketAddress, SocketChannel> pool, List<InetSocketAddress> endpoints) {
+    /** One request over a pooled connection. */
+    private interface Request<C> {
+        String send(C connection, String text) throws Exception;
+    }
+
+    private <E, C> void blockingLoad(ConnectionPool<E, C> pool, List<E> endpoints, Request<C> request) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (running) {
-            InetSocketAddress endpoint = endpoints.get(random.nextInt(endpoints.size()));
-            try (var lease = pool.connection(endpoint)) {
-                DemoTcpManagers.echo(lease.connection(), "request");
+            E endpoint = endpoints.get(random.nextInt(endpoints.size()));
+            try (Lease<E, C> lease = pool.connection(endpoint)) {
+                request.send(lease.connection(), "request");
                 TimeUnit.MICROSECONDS.sleep(500 + random.nextInt(2000)); // the rest of a request
             } catch (AcquireTimeoutException e) {
                 // busy endpoint: counted in the table's timeouts column
             } catch (InterruptedException | ConnectionPoolClosedException e) {
                 return; // stopping (Ctrl-C closes the pools while the load still runs)
-            } catch (IOException | RuntimeException e) {
+            } catch (Exception e) {
                 if (running) {
-                    System.out.println("request failed: " + e);
+                    System.out.println(pool.config().name() + " request failed: " + e);
                 }
             }
         }
     }
 
-    private void asyncLoad(AsyncConnectionPool<InetSocketAddress, SocketChannel> pool, List<InetSocketAddress> endpoints) {
+    /** Keeps six acquires in flight; each request runs on this thread once its connection is there. */
+    private void asyncLoad(AsyncConnectionPool<InetSocketAddress, AsynchronousSocketChannel> pool,
+                           List<InetSocketAddress> endpoints) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (running && !pool.isClosed()) {
-            List<CompletableFuture<String>> batch = new ArrayList<>();
+            List<InetSocketAddress> targets = new ArrayList<>();
+            List<CompletableFuture<AsynchronousSocketChannel>> batch = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 InetSocketAddress endpoint = endpoints.get(random.nextInt(endpoints.size()));
-                batch.add(pool.withConnection(endpoint, channel -> {
-                    try {
-                        return CompletableFuture.completedFuture(DemoTcpManagers.echo(channel, "async"));
-                    } catch (IOException e) {
-                        return CompletableFuture.failedFuture(e);
-                    }
-                }));
+                targets.add(endpoint);
+                batch.add(pool.acquire(endpoint));
             }
-            for (CompletableFuture<String> f : batch) {
-                f.exceptionally(t -> "failed").join();
-            }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                return;
+            for (int i = 0; i < batch.size(); i++) {
+                AsynchronousSocketChannel channel;
+                try {
+                    channel = batch.get(i).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    continue; // timed out or closed: counted in the table
+                }
+                try {
+                    Echo.over(channel, "async");
+                    pool.release(targets.get(i), channel);
+                } catch (InterruptedException e) {
+                    pool.discard(targets.get(i), channel);
+                    return;
+                } catch (Exception e) {
+                    pool.discard(targets.get(i), channel);
+                }
             }
         }
     }
@@ -243,12 +287,12 @@ public final class DemoRunner {
         System.out.printf("-- %ds %s: size=%d acquired=%d idle=%d pending=%d (minIdle=%d maxSize=%d totalMaxSize=%d)%n",
                 second, poolName, bean.getSize(), bean.getAcquired(), bean.getIdle(), bean.getPending(),
                 bean.getMinIdle(), bean.getMaxSize(), bean.getTotalMaxSize());
-        System.out.printf("   %-16s %5s %8s %5s %7s %8s %8s %5s %8s %8s%n", "endpoint", "total", "acquired", "idle",
+        System.out.printf("   %-26s %5s %8s %5s %7s %8s %8s %5s %8s %8s%n", "endpoint", "total", "acquired", "idle",
                 "pending", "created", "disposed", "dead", "acquires", "timeouts");
         List<EndpointStatsRow> rows = new ArrayList<>(bean.getEndpointStats());
         rows.sort(Comparator.comparing(EndpointStatsRow::getEndpoint));
         for (EndpointStatsRow r : rows) {
-            System.out.printf("   %-16s %5d %8d %5d %7d %8d %8d %5d %8d %8d%n", r.getEndpoint().replace("localhost", ""),
+            System.out.printf("   %-26s %5d %8d %5d %7d %8d %8d %5d %8d %8d%n", r.getEndpoint(),
                     r.getTotal(), r.getAcquired(), r.getIdle(), r.getPending(), r.getCreated(), r.getDisposed(),
                     r.getDead(), r.getAcquires(), r.getTimeouts());
         }
@@ -258,33 +302,58 @@ public final class DemoRunner {
         return new ObjectName("org.genericpool:type=ConnectionPool,name=" + poolName);
     }
 
-    private <P extends BaseConnectionPool<?>> P awaitPool(Class<P> type, String poolName)
-            throws InterruptedException, InvalidSyntaxException {
+    @SuppressWarnings("unchecked")
+    private <P> P awaitPool(Class<? super P> type, String poolName) throws InterruptedException, InvalidSyntaxException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         do {
-            for (ServiceReference<P> ref : context.getServiceReferences(type, "(pool.name=" + poolName + ")")) {
-                P pool = context.getService(ref);
+            Class<Object> objectType = (Class<Object>) (Class<?>) type;
+            for (ServiceReference<Object> ref : context.getServiceReferences(objectType, "(pool.name=" + poolName + ")")) {
+                Object pool = context.getService(ref);
                 if (pool != null) {
                     context.ungetService(ref);
-                    return pool;
+                    return (P) pool;
                 }
             }
             Thread.sleep(5);
         } while (System.nanoTime() - deadline < 0);
         throw new IllegalStateException("no " + type.getSimpleName() + " service (pool.name=" + poolName + ") within "
-                + WAIT + ": is genericpool-impl active?");
+                + WAIT + ": are genericpool-impl and the contribs active?");
     }
 
     /**
-     * Waits until the pool services are gone and every connection created was disposed: deleting a
+     * Waits until the pool services are gone and every pool disposed all it created: deleting a
      * configuration is asynchronous, and a pool component unregisters its pool before closing it.
+     *
+     * @return whether that happened within {@link #WAIT}
      */
-    private void awaitClosed() throws InterruptedException, InvalidSyntaxException {
+    private boolean awaitClosed(List<BaseConnectionPool<?>> pools) throws InterruptedException, InvalidSyntaxException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while ((!context.getServiceReferences(BaseConnectionPool.class, "(pool.name=demo-*)").isEmpty()
-                || DemoTcpManagers.CREATED.get() != DemoTcpManagers.DISPOSED.get())
-                && System.nanoTime() - deadline < 0) {
+        while (System.nanoTime() - deadline < 0) {
+            boolean done = context.getServiceReferences(BaseConnectionPool.class, "(pool.name=demo-*)").isEmpty();
+            for (BaseConnectionPool<?> pool : pools) {
+                done &= pool.isClosed() && pool.stats().created() == pool.stats().disposed();
+            }
+            if (done) {
+                return true;
+            }
             Thread.sleep(5);
+        }
+        return false;
+    }
+
+    private static List<String> names(List<BaseConnectionPool<?>> pools) {
+        List<String> names = new ArrayList<>();
+        for (BaseConnectionPool<?> pool : pools) {
+            names.add(pool.config().name());
+        }
+        return names;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
         }
     }
 

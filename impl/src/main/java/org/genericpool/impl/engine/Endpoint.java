@@ -35,6 +35,8 @@ final class Endpoint<E, C> extends ExpiryHeap.Node {
     final EntryIndex<E, C> entries = new EntryIndex<>();
 
     int slots;
+    /** Detached entries being disposed: still in {@link #slots}, no longer in the statistics. */
+    int disposing;
     int leased;
     boolean retired;
     /** Queued in the pool's {@link StarvingQueue}; guarded by its lock. */
@@ -80,6 +82,6 @@ final class Endpoint<E, C> extends ExpiryHeap.Node {
     }
 
     EndpointStats statsLocked() {
-        return new EndpointStats(slots, leased, idle(), waiters.size(), created, disposed, dead, acquires, timeouts);
+        return new EndpointStats(slots - disposing, leased, idle(), waiters.size(), created, disposed, dead, acquires, timeouts);
     }
 }

@@ -27,7 +27,10 @@ import org.genericpool.impl.expiry.Timeouts;
  *   <li>Per endpoint ({@link Endpoint}, under its own lock): idle lists, waiters, entries, counts.</li>
  *   <li>{@link #total}: all slots of the pool (connections, detached ones not yet disposed, creates
  *       in flight). Lock-free; changed only when a connection is created or disposed.
- *       Invariant: {@code total <= totalMaxSize} except after a shrinking reconfiguration.</li>
+ *       Invariant: {@code total <= totalMaxSize} except after a shrinking reconfiguration. A slot
+ *       is freed when the manager's dispose returns, so the manager never sees more live
+ *       connections than the limits; {@link #size()} stops counting a connection as soon as it is
+ *       detached for disposal ({@link #disposing}).</li>
  *   <li>{@link #idle}: which endpoints hold idle connections and when they may first expire
  *       (see {@link IdleIndex}); {@link #starving}: endpoints whose first waiter is held back by
  *       the total limit (see {@link StarvingQueue}). Each has its own lock.</li>
@@ -65,6 +68,8 @@ public final class PoolCore<E, C> {
     private final ConcurrentHashMap<E, Endpoint<E, C>> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
+    /** Detached connections whose dispose was called and has not returned: they hold their slots still. */
+    private final AtomicInteger disposing = new AtomicInteger();
     private final ReentrantLock closeLock = new ReentrantLock();
     private final IdleIndex<E, C> idle = new IdleIndex<>();
     private final StarvingQueue<E, C> starving = new StarvingQueue<>();
@@ -259,6 +264,8 @@ public final class PoolCore<E, C> {
         try {
             ep.slots--;
             ep.disposed++;
+            ep.disposing--;
+            disposing.decrementAndGet();
             if (!ep.waiters.isEmpty() && ep.slots < settings.maxSize) {
                 markStarving(ep); // its waiters now lack only a total slot
             }
@@ -565,7 +572,7 @@ public final class PoolCore<E, C> {
     private boolean detachIfUnwantedLocked(Endpoint<E, C> ep, Entry<E, C> e, long now) {
         Settings s = settings;
         if (closed || s.timeouts.outlived(e.createdAt, now)
-                || ep.slots > s.maxSize || total.get() > s.totalMaxSize) {
+                || ep.slots - ep.disposing > s.maxSize || size() > s.totalMaxSize) {
             detachLocked(e);
             return true;
         }
@@ -608,6 +615,8 @@ public final class PoolCore<E, C> {
             ep.slots--;
             if (wasCreated) {
                 ep.disposed++;
+                ep.disposing--;
+                disposing.decrementAndGet();
             }
             Settings s = settings;
             if (!closed && ep.slots < s.maxSize && total.get() <= s.totalMaxSize) {
@@ -835,7 +844,7 @@ public final class PoolCore<E, C> {
                     e.extra = true;
                     ep.extra.addLast(e);
                 }
-                for (int surplus = ep.slots - s.maxSize; surplus > 0 && ep.idle() > 0; surplus--) {
+                for (int surplus = ep.slots - ep.disposing - s.maxSize; surplus > 0 && ep.idle() > 0; surplus--) {
                     Entry<E, C> e = ep.extra.size() > 0 ? ep.extra.head() : ep.core.head();
                     detachLocked(e);
                     out.add(e);
@@ -856,7 +865,7 @@ public final class PoolCore<E, C> {
             }
         }
         granted.forEach(Waiter::signal);
-        for (int surplus = total.get() - s.totalMaxSize; surplus > 0; surplus--) {
+        for (int surplus = size() - s.totalMaxSize; surplus > 0; surplus--) {
             Entry<E, C> victim = evictSoonestIdle();
             if (victim == null) {
                 break;
@@ -948,13 +957,13 @@ public final class PoolCore<E, C> {
 
     /** @return all slots of the pool */
     public int size() {
-        return total.get();
+        return total.get() - disposing.get();
     }
 
     /** @return the slots of one endpoint, 0 if unknown */
     public int size(E key) {
         Endpoint<E, C> ep = endpoints.get(key);
-        return ep == null ? 0 : ep.slots;
+        return ep == null ? 0 : ep.slots - ep.disposing;
     }
 
     /** @return one endpoint's statistics, all zeros if unknown */
@@ -966,7 +975,7 @@ public final class PoolCore<E, C> {
 
     /** @return the pool's statistics, summed endpoint by endpoint without stopping the pool */
     public PoolStats stats() {
-        return tally.sum(endpoints.values(), total.get(), pending.get());
+        return tally.sum(endpoints.values(), size(), pending.get());
     }
 
     /** Calls {@code action} with each endpoint's statistics, locking one endpoint at a time. */
@@ -1088,6 +1097,8 @@ public final class PoolCore<E, C> {
         }
         e.state = Entry.GONE;
         ep.entries.remove(e);
+        ep.disposing++; // every detached entry goes to dispose next
+        disposing.incrementAndGet();
     }
 
     private void retireLocked(Endpoint<E, C> ep) {
