@@ -76,6 +76,11 @@ public final class PoolCore<E, C> {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Set<C> forceDisposed = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private final Tally tally = new Tally();
+    /**
+     * The state a take gives an entry: {@link Entry#HANDING} when the flavour runs manager hooks
+     * before the hand-out ends ({@link #handedOut}), else {@link Entry#LEASED}. Set once, before use.
+     */
+    private volatile int handOutState = Entry.LEASED;
 
     private volatile Settings settings;
     private volatile boolean closed;
@@ -109,6 +114,11 @@ public final class PoolCore<E, C> {
     /** Sets how detached connections are disposed; called once by the flavour before use. */
     public void disposer(Disposer<E, C> disposer) {
         this.disposer = disposer;
+    }
+
+    /** Tells the engine that hand-outs run manager hooks and end with {@link #handedOut}; called once before use. */
+    public void handOutThroughHooks() {
+        this.handOutState = Entry.HANDING;
     }
 
     /** Sets what to call when the next expiry moved earlier (the background collector's wake-up). */
@@ -194,7 +204,7 @@ public final class PoolCore<E, C> {
             e = ep.extra.pollLast();
         }
         if (e != null) {
-            e.state = Entry.LEASED;
+            e.state = handOutState;
             ep.leased++;
             ep.acquires++;
             return e;
@@ -300,7 +310,7 @@ public final class PoolCore<E, C> {
                 detachLocked(e);
                 close = true;
             } else if (deliver) {
-                e.state = Entry.LEASED;
+                e.state = handOutState;
                 ep.leased++;
                 ep.acquires++;
                 return e;
@@ -327,7 +337,7 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = e.endpoint;
         ep.lock();
         try {
-            if (e.state != Entry.LEASED) {
+            if (!inHand(e)) {
                 return false;
             }
             ep.leased--;
@@ -338,6 +348,33 @@ public final class PoolCore<E, C> {
         } finally {
             ep.unlock();
         }
+    }
+
+    /**
+     * Ends a hand-out through the manager's hooks: the entry becomes LEASED to its acquirer.
+     *
+     * @return false if the pool closed meanwhile: the entry is then detached, the caller disposes
+     *         it and fails the acquire
+     */
+    public boolean handedOut(Entry<E, C> e) {
+        Endpoint<E, C> ep = e.endpoint;
+        ep.lock();
+        try {
+            if (closed) {
+                ep.leased--;
+                detachLocked(e);
+                return false;
+            }
+            e.state = Entry.LEASED;
+            return true;
+        } finally {
+            ep.unlock();
+        }
+    }
+
+    /** Whether {@code e} is with an acquirer that has not returned it (taken, or handed out). */
+    private static boolean inHand(Entry<?, ?> e) {
+        return e.state == Entry.LEASED || e.state == Entry.HANDING;
     }
 
     /** Frees the slot of a {@link #PERMIT} whose create failed. */
@@ -500,7 +537,7 @@ public final class PoolCore<E, C> {
         boolean gone;
         ep.lock();
         try {
-            if (e.state != Entry.LEASED) {
+            if (!inHand(e)) {
                 return;
             }
             ep.acquires--;
@@ -543,7 +580,18 @@ public final class PoolCore<E, C> {
 
     /** Reports a detached connection disposed: frees its slot (to the endpoint's first waiter, or the pool). */
     public void disposed(Entry<E, C> e) {
-        freeSlot(e.endpoint, true);
+        Endpoint<E, C> ep = e.endpoint;
+        boolean first;
+        ep.lock();
+        try {
+            first = !e.slotsFreed;
+            e.slotsFreed = true;
+        } finally {
+            ep.unlock();
+        }
+        if (first) { // once: by the dispose returning, or by the dispose-timeout watchdog if that came first
+            freeSlot(ep, true);
+        }
     }
 
     private Entry<E, C> notLeased(E key, C connection) {
@@ -584,7 +632,7 @@ public final class PoolCore<E, C> {
         Waiter<E, C> w = ep.waiters.poll();
         if (w != null) {
             pending.decrementAndGet();
-            e.state = Entry.LEASED;
+            e.state = handOutState;
             ep.leased++;
             ep.acquires++;
             w.grant(Waiter.ENTRY, e);
@@ -929,7 +977,7 @@ public final class PoolCore<E, C> {
             ep.lock();
             try {
                 for (Entry<E, C> e : ep.entries.snapshot()) {
-                    if (e.state == Entry.LEASED || e.state == Entry.RETURNING) {
+                    if (e.state == Entry.LEASED) { // HANDING and RETURNING: disposed when their hook returns
                         ep.leased--;
                         forceDisposed.add(e.connection);
                         detachLocked(e);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiConsumer;
 
 import org.genericpool.BaseConnectionPool;
@@ -153,6 +154,24 @@ public abstract class AbstractPool<E, C> implements BaseConnectionPool<E> {
         registration.unregister();
         disposeAll(idle);
         return true;
+    }
+
+    /**
+     * With a {@link PoolConfig#disposeTimeout()}, frees a disposed connection's slots once that
+     * timeout has passed even if the manager's dispose has not returned, so that a hanging close
+     * stalls no waiter for longer; without one, the slots stay until dispose returns.
+     *
+     * @return the watchdog to cancel when dispose returns, or null
+     */
+    final ScheduledFuture<?> watchDispose(Entry<E, C> e) {
+        Duration t = disposeTimeout();
+        return t == null ? null : AsyncTimer.schedule(() -> core.disposed(e), Timeouts.nanos(t));
+    }
+
+    static void cancel(ScheduledFuture<?> watchdog) {
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
     }
 
     /** {@link #deadlineOf} result: wait without limit. */

@@ -219,6 +219,9 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         if (timed && System.nanoTime() - deadline > 0) {
             core.putBack(e);
             failTimeout(true);
+        } else if (pool.handOutHooks && !core.handedOut(e)) {
+            pool.dispose(e); // force-closed while the hooks ran: left to this machine to dispose
+            fail(new ConnectionPoolClosedException("pool " + pool.name + " is closed"));
         } else if (complete(e.connection())) {
             cancelTimer();
         } else {

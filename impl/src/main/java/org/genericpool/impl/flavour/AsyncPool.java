@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 
 import org.genericpool.PoolConfig;
@@ -26,6 +27,8 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
     final boolean checksAliveness;
     final boolean acquireHook;
     private final boolean releaseHook;
+    /** Whether a hand-out runs manager hooks: the engine then marks it until {@code handedOut}. */
+    final boolean handOutHooks;
 
     /**
      * @throws NullPointerException     if an argument is null
@@ -37,6 +40,10 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
         this.checksAliveness = Hooks.overrides(manager, AsyncConnectionManager.class, "checkAliveness", Object.class, Object.class);
         this.acquireHook = Hooks.overrides(manager, AsyncConnectionManager.class, "onAcquire", Object.class, Object.class);
         this.releaseHook = Hooks.overrides(manager, AsyncConnectionManager.class, "onRelease", Object.class, Object.class);
+        this.handOutHooks = checksAliveness || acquireHook;
+        if (handOutHooks) {
+            core.handOutThroughHooks();
+        }
     }
 
     private static PoolConfig checked(Object manager, PoolConfig config) {
@@ -84,13 +91,7 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
         Stages.call(() -> manager.onRelease(endpoint, connection)).whenComplete((v, t) -> {
             Entry<E, C> gone = core.checkin(e, t == null); // a failed hook disposes nothing further
             CompletionStage<Void> disposed = gone != null ? disposeStage(gone) : DoneFuture.INSTANCE;
-            disposed.whenComplete((x, y) -> {
-                if (t != null) {
-                    done.completeExceptionally(Failures.of(t, "onRelease", endpoint));
-                } else {
-                    done.complete(null);
-                }
-            });
+            disposed.whenComplete((x, y) -> settle(done, t, "onRelease", endpoint));
         });
         return done;
     }
@@ -109,14 +110,17 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
             return DoneFuture.INSTANCE;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        disposeStage(e).whenComplete((v, t) -> {
-            if (t != null) {
-                done.completeExceptionally(Failures.of(t, "dispose", endpoint));
-            } else {
-                done.complete(null);
-            }
-        });
+        disposeStage(e).whenComplete((v, t) -> settle(done, t, "dispose", endpoint));
         return done;
+    }
+
+    /** Completes {@code done} normally, or with what a caller should see of the manager's failure {@code t}. */
+    private static void settle(CompletableFuture<Void> done, Throwable t, String what, Object endpoint) {
+        if (t != null) {
+            done.completeExceptionally(Failures.of(t, what, endpoint));
+        } else {
+            done.complete(null);
+        }
     }
 
     @Override
@@ -150,17 +154,27 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
         return core.terminated().copy();
     }
 
+    /**
+     * Completes once every connection is disposed, or once {@code timeout} has passed and the
+     * leased connections are disposed too (a connection whose hook still runs then is disposed
+     * by its own thread when the hook returns, after this future completed).
+     */
     @Override
     public CompletableFuture<Void> closeAsync(Duration timeout) {
         requireTimeout(timeout);
-        if (beginClose() || !core.terminated().isDone()) {
+        beginClose();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        core.terminated().whenComplete((v, t) -> closed.complete(null));
+        if (!closed.isDone()) {
             AsyncTimer.schedule(() -> {
-                if (!core.terminated().isDone()) {
-                    disposeAll(core.detachLeasedOnClose());
+                if (!closed.isDone()) {
+                    CompletableFuture<?>[] disposals = core.detachLeasedOnClose().stream()
+                            .map(this::disposeStage).toArray(CompletableFuture<?>[]::new);
+                    CompletableFuture.allOf(disposals).whenComplete((v, t) -> closed.complete(null));
                 }
             }, Timeouts.nanos(timeout));
         }
-        return core.terminated().copy();
+        return closed;
     }
 
     @Override
@@ -184,7 +198,9 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
      */
     CompletableFuture<Void> disposeStage(Entry<E, C> e, boolean evicted) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        ScheduledFuture<?> watchdog = evicted ? null : watchDispose(e);
         Stages.call(() -> manager.dispose(e.key(), e.connection())).whenComplete((v, t) -> {
+            cancel(watchdog);
             if (t != null) {
                 LOG.log(System.Logger.Level.WARNING, "pool " + name + ": dispose of a connection to " + e.key() + " failed", t);
             }

@@ -3,6 +3,7 @@ package org.genericpool.impl.flavour;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -33,6 +34,8 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
 
     private final ConnectionManager<E, C> manager;
     private final boolean releaseHook;
+    /** Whether a hand-out runs manager hooks (an aliveness check or onAcquire of the manager's own). */
+    private final boolean handOutHooks;
 
     /**
      * @throws NullPointerException     if an argument is null
@@ -42,6 +45,12 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         super(checked(manager, config));
         this.manager = manager;
         this.releaseHook = Hooks.overrides(manager, ConnectionManager.class, "onRelease", Object.class, Object.class);
+        this.handOutHooks = Hooks.overrides(manager, ConnectionManager.class, "checkAliveness",
+                Object.class, Object.class, Duration.class)
+                || Hooks.overrides(manager, ConnectionManager.class, "onAcquire", Object.class, Object.class);
+        if (handOutHooks) {
+            core.handOutThroughHooks();
+        }
     }
 
     private static PoolConfig checked(Object manager, PoolConfig config) {
@@ -206,6 +215,10 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             core.putBack(e);
             throw timedOut(e.key());
         }
+        if (handOutHooks && !core.handedOut(e)) {
+            dispose(e); // force-closed while the hooks ran: left to this thread to dispose
+            throw closed();
+        }
         return e.connection();
     }
 
@@ -264,7 +277,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         Objects.requireNonNull(connection, "connection");
         Entry<E, C> e = core.discard(endpoint, connection);
         if (e != null) {
-            Throwable failure = disposeQuietly(e);
+            Throwable failure = disposeWatched(e);
             core.disposed(e);
             if (failure != null) {
                 throw Failures.onCaller(failure, "dispose", endpoint);
@@ -306,8 +319,18 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
 
     @Override
     void dispose(Entry<E, C> entry) {
-        disposeQuietly(entry);
+        disposeWatched(entry);
         core.disposed(entry);
+    }
+
+    /** {@link #disposeQuietly} under the dispose-timeout watchdog ({@link #watchDispose}). */
+    private Throwable disposeWatched(Entry<E, C> e) {
+        ScheduledFuture<?> watchdog = watchDispose(e);
+        try {
+            return disposeQuietly(e);
+        } finally {
+            cancel(watchdog);
+        }
     }
 
     /** Calls the manager's dispose; a failure is logged and returned. Does not report to the engine. */
