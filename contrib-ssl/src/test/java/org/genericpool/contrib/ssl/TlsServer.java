@@ -45,6 +45,20 @@ final class TlsServer implements TestServer {
     }
 
     /** @return the endpoint with host name {@code localhost} and this server's address */
+    /** @return a server on {@code host} with the good certificate (for "localhost") */
+    static TlsServer good(String host) throws Exception {
+        return new TlsServer(host, TestCerts.serverContext(TestCerts.get().goodKeystore));
+    }
+
+    /** @return an endpoint named "localhost" on {@code host}'s address where nobody listens (a port just freed) */
+    static InetSocketAddress refusedLocalhost(String host) throws IOException {
+        try (var s = new java.net.ServerSocket()) {
+            s.bind(new InetSocketAddress(host, 0));
+            return new InetSocketAddress(java.net.InetAddress.getByAddress("localhost", s.getInetAddress().getAddress()),
+                    s.getLocalPort());
+        }
+    }
+
     InetSocketAddress localhostEndpoint() throws IOException {
         InetAddress a = server.getInetAddress();
         return new InetSocketAddress(InetAddress.getByAddress("localhost", a.getAddress()), server.getLocalPort());

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 
 import org.genericpool.ConnectionManager;
+import org.genericpool.contrib.tcp.testkit.BlockingIo;
 import org.genericpool.contrib.tcp.testkit.BlockingTransportContract;
 import org.genericpool.contrib.tcp.testkit.ChannelServer;
 import org.genericpool.contrib.tcp.testkit.TestServer;
@@ -37,6 +38,6 @@ class TcpBlockingIpv4Test extends BlockingTransportContract<InetSocketAddress, S
 
     @Override
     protected String roundTrip(SocketChannel connection, String message) throws Exception {
-        return TcpTransports.roundTrip(connection, message);
+        return BlockingIo.roundTrip(connection, message);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 import org.genericpool.ConnectionManager;
+import org.genericpool.contrib.tcp.testkit.BlockingIo;
 import org.genericpool.contrib.tcp.testkit.BlockingTransportContract;
 import org.genericpool.contrib.tcp.testkit.ChannelServer;
 import org.genericpool.contrib.tcp.testkit.TestServer;
@@ -41,7 +42,7 @@ class UnixBlockingTest extends BlockingTransportContract<Path, SocketChannel> {
 
     @Override
     protected String roundTrip(SocketChannel connection, String message) throws Exception {
-        return UnixTransports.roundTrip(connection, message);
+        return BlockingIo.roundTrip(connection, message);
     }
 
     /** A path with no socket file at all is a refusal too. */

@@ -3,10 +3,7 @@ package org.genericpool.contrib.unix;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,21 +34,5 @@ final class UnixTransports {
             s.bind(UnixDomainSocketAddress.of(p));
         }
         return p;
-    }
-
-    /** A blocking echo round trip. */
-    static String roundTrip(SocketChannel c, String message) throws IOException {
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.wrap(bytes);
-        while (out.hasRemaining()) {
-            c.write(out);
-        }
-        ByteBuffer in = ByteBuffer.allocate(bytes.length);
-        while (in.hasRemaining()) {
-            if (c.read(in) < 0) {
-                break;
-            }
-        }
-        return new String(in.array(), 0, in.position(), StandardCharsets.UTF_8);
     }
 }
