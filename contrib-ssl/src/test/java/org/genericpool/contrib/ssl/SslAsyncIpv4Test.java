@@ -42,18 +42,8 @@ class SslAsyncIpv4Test extends AsyncTransportContract<InetSocketAddress, Asynchr
     }
 
     @Override
-    protected TestServer startServer() throws Exception {
-        return TlsServer.good(host());
-    }
-
-    @Override
-    protected InetSocketAddress endpointOf(TestServer server) throws Exception {
-        return ((TlsServer) server).localhostEndpoint();
-    }
-
-    @Override
-    protected InetSocketAddress refusedEndpoint() throws Exception {
-        return TlsServer.refusedLocalhost(host());
+    protected Servers<InetSocketAddress> servers() {
+        return TlsServer.loopback(host());
     }
 
     @Override

@@ -39,18 +39,8 @@ class SslBlockingIpv4Test extends BlockingTransportContract<InetSocketAddress, S
     }
 
     @Override
-    protected TestServer startServer() throws Exception {
-        return TlsServer.good(host());
-    }
-
-    @Override
-    protected InetSocketAddress endpointOf(TestServer server) throws Exception {
-        return ((TlsServer) server).localhostEndpoint();
-    }
-
-    @Override
-    protected InetSocketAddress refusedEndpoint() throws Exception {
-        return TlsServer.refusedLocalhost(host());
+    protected Servers<InetSocketAddress> servers() {
+        return TlsServer.loopback(host());
     }
 
     @Override

@@ -5,6 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 
+import org.genericpool.contrib.tcp.testkit.ChannelServer;
+import org.genericpool.contrib.tcp.testkit.TestServer;
+import org.genericpool.contrib.tcp.testkit.TransportFixture;
+
 /** Helpers of the TCP tests. */
 final class TcpTransports {
 
@@ -19,5 +23,25 @@ final class TcpTransports {
             s.bind(new InetSocketAddress(host, 0));
             return new InetSocketAddress(host, s.getLocalPort());
         }
+    }
+
+    /** @return echo servers on {@code host}, endpoints by address */
+    static TransportFixture.Servers<InetSocketAddress> loopback(String host) {
+        return new TransportFixture.Servers<>() {
+            @Override
+            public TestServer start() throws Exception {
+                return ChannelServer.tcp(host);
+            }
+
+            @Override
+            public InetSocketAddress endpointOf(TestServer server) throws IOException {
+                return ((ChannelServer) server).inetAddress();
+            }
+
+            @Override
+            public InetSocketAddress refused() throws IOException {
+                return TcpTransports.refused(host);
+            }
+        };
     }
 }

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.genericpool.contrib.tcp.testkit.ChannelServer;
+import org.genericpool.contrib.tcp.testkit.TestServer;
+import org.genericpool.contrib.tcp.testkit.TransportFixture;
+
 /** Helpers of the Unix-socket tests. */
 final class UnixTransports {
 
@@ -34,5 +38,28 @@ final class UnixTransports {
             s.bind(UnixDomainSocketAddress.of(p));
         }
         return p;
+    }
+
+    /** @return echo servers on fresh socket paths; the object remembers the path of the server it started */
+    static TransportFixture.Servers<Path> servers() {
+        return new TransportFixture.Servers<>() {
+            private Path path;
+
+            @Override
+            public TestServer start() throws Exception {
+                path = freshPath();
+                return ChannelServer.unix(path, ChannelServer.Mode.ECHO);
+            }
+
+            @Override
+            public Path endpointOf(TestServer server) {
+                return path;
+            }
+
+            @Override
+            public Path refused() throws IOException {
+                return UnixTransports.refused();
+            }
+        };
     }
 }

@@ -27,19 +27,36 @@ public abstract class TransportFixture<E> {
     protected E endpoint;
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
 
-    /** @return a started echo server */
-    protected abstract TestServer startServer() throws Exception;
+    /**
+     * How the tests of one transport start its echo server and name endpoints; shared by that
+     * transport's blocking and asynchronous tests.
+     *
+     * @param <E> endpoint type
+     */
+    public interface Servers<E> {
+        /** @return a started echo server */
+        TestServer start() throws Exception;
 
-    /** @return the endpoint of {@code server} */
-    protected abstract E endpointOf(TestServer server) throws Exception;
+        /** @return the endpoint of {@code server}, which {@link #start()} of this object returned */
+        E endpointOf(TestServer server) throws Exception;
+
+        /** @return an endpoint where nobody listens, so that a connect is refused */
+        E refused() throws Exception;
+    }
+
+    /** @return the servers of the transport under test; called once per test, and by {@link #refusedEndpoint()} */
+    protected abstract Servers<E> servers();
 
     /** @return an endpoint where nobody listens, so that a connect is refused */
-    protected abstract E refusedEndpoint() throws Exception;
+    protected E refusedEndpoint() throws Exception {
+        return servers().refused();
+    }
 
     @BeforeEach
     void startTheServer() throws Exception {
-        server = startServer();
-        endpoint = endpointOf(server);
+        Servers<E> servers = servers();
+        server = servers.start();
+        endpoint = servers.endpointOf(server);
     }
 
     @AfterEach
