@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 {
-  echo "Raw output: [results/jmh.log](results/jmh.log), [results/jmh.csv](results/jmh.csv), environment: [results/environment.txt](results/environment.txt)."
+  echo "Raw output: [results/jmh.log](results/jmh.log), [results/jmh.json](results/jmh.json), environment: [results/environment.txt](results/environment.txt)."
   echo
   echo '```'
   cat results/environment.txt

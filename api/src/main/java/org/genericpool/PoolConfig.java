@@ -39,6 +39,9 @@ public final class PoolConfig {
     private final boolean backgroundCollector;
     private final int disposeBatchSize;
     private final Duration disposeTimeout;
+    /** Made once, so that reading an optional property on a hot path allocates nothing. */
+    private final Optional<Duration> acquireTimeoutOptional;
+    private final Optional<Duration> disposeTimeoutOptional;
 
     private PoolConfig(Builder b, String name) {
         this.name = name;
@@ -51,6 +54,8 @@ public final class PoolConfig {
         this.backgroundCollector = b.backgroundCollector;
         this.disposeBatchSize = b.disposeBatchSize;
         this.disposeTimeout = b.disposeTimeout;
+        this.acquireTimeoutOptional = Optional.ofNullable(acquireTimeout);
+        this.disposeTimeoutOptional = Optional.ofNullable(disposeTimeout);
     }
 
     /** @return a builder with every default; each {@code build()} without a name gets a fresh {@code genericpool-N} */
@@ -98,7 +103,7 @@ public final class PoolConfig {
     public int totalMaxSize() { return totalMaxSize; }
 
     /** @return the default acquire timeout; empty means wait without limit */
-    public Optional<Duration> acquireTimeout() { return Optional.ofNullable(acquireTimeout); }
+    public Optional<Duration> acquireTimeout() { return acquireTimeoutOptional; }
 
     /** @return whether a background thread disposes expired connections (else each release does) */
     public boolean backgroundCollector() { return backgroundCollector; }
@@ -107,7 +112,7 @@ public final class PoolConfig {
     public int disposeBatchSize() { return disposeBatchSize; }
 
     /** @return the timeout passed to {@link ConnectionManager#dispose}; empty means none */
-    public Optional<Duration> disposeTimeout() { return Optional.ofNullable(disposeTimeout); }
+    public Optional<Duration> disposeTimeout() { return disposeTimeoutOptional; }
 
     @Override
     public boolean equals(Object o) {

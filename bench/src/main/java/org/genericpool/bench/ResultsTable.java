@@ -14,10 +14,11 @@ import java.util.Map;
 /**
  * Turns one JMH run into the README's tables: per scenario, each pool's time and allocation
  * per operation, connections created, and genericpool's ratio to it; then the targets of
- * issue 4, each met or missed. Ratios are only ever taken within the run given.
+ * issue 4, each met or missed. Ratios are only ever taken within the run given, between the
+ * medians of the measured iterations (robust against an iteration spoiled by a busy machine).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.genericpool.bench.ResultsTable
- * results.csv [jmh-console.log]} where the CSV is JMH's {@code -rf csv} output (with
+ * results.json [jmh-console.log]} where the JSON (or CSV) is JMH's {@code -rf json} output (with
  * {@code -prof gc} for B/op) and the log its console output (for the {@link TrialReport} lines).
  */
 public final class ResultsTable {
@@ -27,6 +28,8 @@ public final class ResultsTable {
 
     /** One pool in one scenario. */
     static final class Row {
+        /** The median of the measured iterations (JSON input), else the mean. */
+        double median = Double.NaN;
         double score = Double.NaN;
         double error = Double.NaN;
         String unit = "";
@@ -47,7 +50,11 @@ public final class ResultsTable {
             System.exit(2);
         }
         ResultsTable table = new ResultsTable();
-        table.readCsv(Path.of(args[0]));
+        if (args[0].endsWith(".json")) {
+            table.readJson(Path.of(args[0]));
+        } else {
+            table.readCsv(Path.of(args[0]));
+        }
         if (args.length > 1) {
             table.readReports(Path.of(args[1]));
         }
@@ -62,7 +69,7 @@ public final class ResultsTable {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = splitCsv(line);
-            if (f.size() < 8) {
+            if (f.size() < 7) {
                 continue;
             }
             String benchmark = f.get(0);
@@ -73,10 +80,18 @@ public final class ResultsTable {
                 benchmark = benchmark.substring(0, colon);
             }
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            Row r = row(method, f.get(7));
+            String param = "";
+            for (int i = 7; i < f.size(); i++) {
+                if (!f.get(i).isEmpty()) {
+                    param = f.get(i);
+                    break;
+                }
+            }
+            Row r = row(method, param);
             double score = parse(f.get(4));
             if (secondary == null) {
                 r.score = score;
+                r.median = score;
                 r.error = parse(f.get(5));
                 r.unit = f.get(6);
             } else if (secondary.equals("gc.alloc.rate.norm")) {
@@ -85,6 +100,54 @@ public final class ResultsTable {
                 r.cpuPerOp = score * 1e6; // perf reports task-clock in ms
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    void readJson(Path json) throws IOException {
+        List<Object> runs = (List<Object>) Json.parse(Files.readString(json, StandardCharsets.UTF_8));
+        for (Object o : runs) {
+            Map<String, Object> run = (Map<String, Object>) o;
+            String benchmark = (String) run.get("benchmark");
+            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            Map<String, Object> params = (Map<String, Object>) run.getOrDefault("params", Map.of());
+            String param = params.isEmpty() ? "" : String.valueOf(params.values().iterator().next());
+            Row r = row(method, param);
+            Map<String, Object> primary = (Map<String, Object>) run.get("primaryMetric");
+            r.score = number(primary.get("score"));
+            r.error = number(primary.get("scoreError"));
+            r.unit = (String) primary.get("scoreUnit");
+            List<Double> samples = new ArrayList<>();
+            for (Object fork : (List<Object>) primary.getOrDefault("rawData", List.of())) {
+                for (Object v : (List<Object>) fork) {
+                    samples.add(number(v));
+                }
+            }
+            r.median = samples.isEmpty() ? r.score : median(samples);
+            Map<String, Object> secondary = (Map<String, Object>) run.getOrDefault("secondaryMetrics", Map.of());
+            for (Map.Entry<String, Object> e : secondary.entrySet()) {
+                String name = e.getKey().replace("\u00b7", "");
+                double value = number(((Map<String, Object>) e.getValue()).get("score"));
+                if (name.equals("gc.alloc.rate.norm")) {
+                    r.bytesPerOp = value;
+                } else if (name.equals("task-clock")) {
+                    r.cpuPerOp = value * 1e6; // perf reports task-clock in ms
+                }
+            }
+        }
+    }
+
+    private static double number(Object o) {
+        if (o instanceof Double) {
+            return (Double) o;
+        }
+        return o == null ? Double.NaN : num(o.toString());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     void readReports(Path log) throws IOException {
@@ -118,7 +181,7 @@ public final class ResultsTable {
             boolean contended = scenario.equals("contended");
             // Single-shot iterations are dominated by the set-up's full GCs: no CPU column there.
             boolean cpu = !many && pools.values().stream().anyMatch(r -> !Double.isNaN(r.cpuPerOp));
-            out.append("| pool | time/op | ± (99.9%) |").append(cpu ? " CPU ns/op |" : "").append(" B/op | created |");
+            out.append("| pool | time/op (median) | mean ± 99.9% |").append(cpu ? " CPU ns/op |" : "").append(" B/op | created |");
             out.append(contended ? " ops/s (all threads) | per-thread ops, least/most |" : "");
             out.append(scenario.equals("crossKey") ? " most live (limit 8) |" : "");
             out.append(many ? " retained B per endpoint |" : "");
@@ -133,8 +196,8 @@ public final class ResultsTable {
             for (String pool : orderedPools(pools)) {
                 Row r = pools.get(pool);
                 out.append("| ").append(pool)
-                        .append(" | ").append(fmt(r.score)).append(' ').append(r.unit)
-                        .append(" | ").append(fmt(r.error))
+                        .append(" | ").append(fmt(r.median)).append(' ').append(r.unit)
+                        .append(" | ").append(fmt(r.score)).append(" ± ").append(fmt(r.error))
                         .append(cpu ? " | " + fmt(r.cpuPerOp) : "")
                         .append(" | ").append(fmt(r.bytesPerOp))
                         .append(" | ").append(r.report.getOrDefault("created", "?"))
@@ -160,6 +223,7 @@ public final class ResultsTable {
             }
             out.append('\n');
         }
+        out.append(transports());
         out.append(targets());
         return out.toString();
     }
@@ -190,9 +254,42 @@ public final class ResultsTable {
             return String.format(Locale.ROOT, "%.2f (time, by ops/s)", b / a);
         }
         if (!Double.isNaN(ours.cpuPerOp) && !Double.isNaN(theirs.cpuPerOp)) {
-            return String.format(Locale.ROOT, "%.2f (CPU %.2f)", ours.score / theirs.score, ours.cpuPerOp / theirs.cpuPerOp);
+            return String.format(Locale.ROOT, "%.2f (CPU %.2f)", ours.median / theirs.median, ours.cpuPerOp / theirs.cpuPerOp);
         }
-        return String.format(Locale.ROOT, "%.2f", ours.score / theirs.score);
+        return String.format(Locale.ROOT, "%.2f", ours.median / theirs.median);
+    }
+
+    /** Issue 5's figures: aliveness per transport (target under 5 us) and the pooled versus fresh round trip. */
+    private String transports() {
+        StringBuilder out = new StringBuilder();
+        Map<String, Row> alive = rows.get("checkAliveness");
+        if (alive != null) {
+            out.append("#### checkAliveness of an idle healthy connection (issue 5, target < 5 us)\n\n")
+                    .append("| transport | time/op (median) | mean ± 99.9% | B/op | < 5 us |\n|---|---:|---:|---:|---|\n");
+            for (Map.Entry<String, Row> e : alive.entrySet()) {
+                Row r = e.getValue();
+                double nanos = r.unit.startsWith("us") ? r.median * 1000 : r.median;
+                out.append("| ").append(e.getKey()).append(" | ").append(fmt(r.median)).append(' ').append(r.unit)
+                        .append(" | ").append(fmt(r.score)).append(" ± ").append(fmt(r.error)).append(" | ").append(fmt(r.bytesPerOp))
+                        .append(" | ").append(nanos < 5000 ? "yes" : "**no**").append(" |\n");
+            }
+            out.append('\n');
+        }
+        Map<String, Row> pooled = rows.get("pooled");
+        Map<String, Row> fresh = rows.get("fresh");
+        if (pooled != null && fresh != null) {
+            Row p = pooled.values().iterator().next();
+            Row f = fresh.values().iterator().next();
+            out.append("#### 64-byte request/response over loopback TCP (issue 5)\n\n")
+                    .append("| connection | time/op (median) | mean ± 99.9% | B/op |\n|---|---:|---:|---:|\n")
+                    .append("| pooled (genericpool + TcpConnectionManager) | ").append(fmt(p.median)).append(' ').append(p.unit)
+                    .append(" | ").append(fmt(p.score)).append(" ± ").append(fmt(p.error)).append(" | ").append(fmt(p.bytesPerOp)).append(" |\n")
+                    .append("| fresh connect per request | ").append(fmt(f.median)).append(' ').append(f.unit)
+                    .append(" | ").append(fmt(f.score)).append(" ± ").append(fmt(f.error)).append(" | ").append(fmt(f.bytesPerOp)).append(" |\n\n")
+                    .append(String.format(Locale.ROOT, "A fresh connection per request costs %.1f x the pooled one.%n%n",
+                            f.median / p.median));
+        }
+        return out.toString();
     }
 
     private String targets() {
@@ -206,7 +303,7 @@ public final class ResultsTable {
             String fastest = null;
             for (String peer : Pools.KEYED_PEERS) {
                 Row r = pools.get(peer);
-                if (r != null && (fastest == null || r.score < pools.get(fastest).score)) {
+                if (r != null && (fastest == null || r.median < pools.get(fastest).median)) {
                     fastest = peer;
                 }
             }
@@ -214,7 +311,7 @@ public final class ResultsTable {
                 continue;
             }
             double limit = scenario.endsWith("_1t") ? 0.5 : 0.33;
-            double ratio = gp.score / pools.get(fastest).score;
+            double ratio = gp.median / pools.get(fastest).median;
             boolean ok = ratio <= limit;
             String measured = String.format(Locale.ROOT, "%.2f x %s", ratio, fastest);
             if (!Double.isNaN(gp.cpuPerOp)) {
@@ -241,7 +338,7 @@ public final class ResultsTable {
         Map<String, Row> cross = rows.get("crossKey");
         if (cross != null && cross.containsKey("genericpool") && cross.containsKey("httpcore5-strict")) {
             Row gp = cross.get("genericpool");
-            double ratio = gp.score / cross.get("httpcore5-strict").score;
+            double ratio = gp.median / cross.get("httpcore5-strict").median;
             boolean held = "true".equals(gp.report.get("totalLimitHeld"));
             out.append(String.format(Locale.ROOT, "| crossKey: <= 0.5 x httpcore5-strict, total never exceeded | %.2f x, most live %s | %s |%n",
                     ratio, gp.report.getOrDefault("maxLive", "?"), ratio <= 0.5 && held ? "yes" : "**no**"));
@@ -258,11 +355,11 @@ public final class ResultsTable {
         if (hot != null && hot.containsKey("genericpool") && hot.containsKey("genericpool-async")) {
             Row gp = hot.get("genericpool");
             Row gpa = hot.get("genericpool-async");
-            double ratio = gpa.score / gp.score;
+            double ratio = gpa.median / gp.median;
             out.append(String.format(Locale.ROOT, "| async hot_1t: <= 2 x blocking, <= 64 B/op | %.2f x, %s B/op | %s |%n",
                     ratio, fmt(gpa.bytesPerOp), ratio <= 2 && gpa.bytesPerOp <= 64 ? "yes" : "**no**"));
             if (hot.containsKey("stormpot")) {
-                double s = gp.score / hot.get("stormpot").score;
+                double s = gp.median / hot.get("stormpot").median;
                 out.append(String.format(Locale.ROOT, "| stretch: hot_1t <= 3 x stormpot | %.2f x | %s |%n", s, s <= 3 ? "yes" : "no"));
             }
         }

@@ -122,6 +122,26 @@ class BenchmarkSmokeTest {
         assertEquals(2, new Runner(options).run().size(), "nanoTime and currentTimeMillis");
     }
 
+    @Test
+    void transportBenchmarksRun() throws Exception {
+        // Aliveness of each contrib transport (set-up and tear-down fail the run if a healthy idle
+        // connection reads as dead) and a loopback round trip, pooled and fresh.
+        Options options = new OptionsBuilder()
+                .include(Pattern.quote(AlivenessBenchmark.class.getName()) + "\\.")
+                .include(Pattern.quote(RoundTripBenchmark.class.getName()) + "\\.")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(MOMENT)
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertEquals(6 + 2, results.size(), "six transports' aliveness, pooled and fresh round trips");
+        for (RunResult result : results) {
+            assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark() + " has a score");
+        }
+    }
+
     private static TrialReport report(Scenario scenario, String pool) {
         List<TrialReport> matching = new ArrayList<>();
         for (TrialReport r : TrialReport.all()) {

@@ -15,14 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.inject.Inject;
 import javax.management.ObjectName;
 
 import org.genericpool.BaseConnectionPool;
 import org.genericpool.async.AsyncConnectionManager;
 import org.genericpool.async.AsyncConnectionPool;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -30,26 +27,11 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Async pools made through ConfigAdmin (factory PID {@code org.genericpool.asyncpool}), the same way as blocking ones. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ConfiguredAsyncPoolIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configAdmin;
-
-    private EchoServer server;
-    private InetSocketAddress endpoint;
-    private CapturingLog log;
-    private ServiceRegistration<?> itestManager;
-    private ServiceRegistration<?> otherManager;
+public class ConfiguredAsyncPoolIT extends ConfiguredPoolFixture {
 
     /** @return the common provisioning */
     @Configuration
@@ -57,25 +39,15 @@ public class ConfiguredAsyncPoolIT {
         return Itest.options();
     }
 
-    /** Starts the echo server and registers two async test managers. */
-    @Before
-    public void setUp() throws Exception {
-        server = new EchoServer();
-        endpoint = server.address();
-        log = new CapturingLog(context);
-        itestManager = context.registerService(AsyncConnectionManager.class, new TestManagers.AsyncTcp(),
-                Itest.props("genericpool.manager", "itest"));
-        otherManager = context.registerService(AsyncConnectionManager.class, new TestManagers.AsyncTcp(),
-                Itest.props("genericpool.manager", "itest-other"));
+    @Override
+    protected Class<?> managerService() {
+        return AsyncConnectionManager.class;
     }
 
-    /** Unregisters the managers and stops the server. */
-    @After
-    public void tearDown() throws Exception {
-        itestManager.unregister();
-        otherManager.unregister();
-        log.close();
-        server.close();
+    /** @return an async test manager over TCP */
+    @Override
+    protected Object newManager() {
+        return new TestManagers.AsyncTcp();
     }
 
     /**

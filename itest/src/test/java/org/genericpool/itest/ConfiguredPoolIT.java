@@ -22,8 +22,6 @@ import javax.management.ObjectName;
 import org.genericpool.BaseConnectionPool;
 import org.genericpool.ConnectionManager;
 import org.genericpool.ConnectionPool;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -32,9 +30,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
@@ -46,7 +41,7 @@ import org.osgi.service.metatype.ObjectClassDefinition;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ConfiguredPoolIT {
+public class ConfiguredPoolIT extends ConfiguredPoolFixture {
 
     /** Every property of the factory PIDs, as Metatype must list them. */
     static final Set<String> PROPERTIES = Set.of("pool.name", "manager.target", "idle.timeout", "max.lifetime",
@@ -54,19 +49,7 @@ public class ConfiguredPoolIT {
             "dispose.batch.size", "dispose.timeout", "close.timeout");
 
     @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configAdmin;
-
-    @Inject
     private MetaTypeService metaType;
-
-    private EchoServer server;
-    private InetSocketAddress endpoint;
-    private CapturingLog log;
-    private ServiceRegistration<?> itestManager;
-    private ServiceRegistration<?> otherManager;
 
     /** @return the common provisioning */
     @Configuration
@@ -74,25 +57,15 @@ public class ConfiguredPoolIT {
         return Itest.options();
     }
 
-    /** Starts the echo server and registers two test managers with their own genericpool.manager values. */
-    @Before
-    public void setUp() throws Exception {
-        server = new EchoServer();
-        endpoint = server.address();
-        log = new CapturingLog(context);
-        itestManager = context.registerService(ConnectionManager.class, new TestManagers.Tcp(),
-                Itest.props("genericpool.manager", "itest"));
-        otherManager = context.registerService(ConnectionManager.class, new TestManagers.Tcp(),
-                Itest.props("genericpool.manager", "itest-other"));
+    @Override
+    protected Class<?> managerService() {
+        return ConnectionManager.class;
     }
 
-    /** Unregisters the managers and stops the server. */
-    @After
-    public void tearDown() throws Exception {
-        itestManager.unregister();
-        otherManager.unregister();
-        log.close();
-        server.close();
+    /** @return a blocking test manager over TCP */
+    @Override
+    protected Object newManager() {
+        return new TestManagers.Tcp();
     }
 
     /**

@@ -1,22 +1,17 @@
 package org.genericpool.contrib.ssl;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.channels.AsynchronousByteChannel;
-import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
-import org.genericpool.async.AsyncConnectionManager;
-import org.genericpool.contrib.tcp.spi.IoLoopGroup;
+import org.genericpool.contrib.tcp.spi.AsyncSocketManager;
 import org.genericpool.contrib.tcp.spi.NioAsynchronousSocketChannel;
 import org.genericpool.contrib.tcp.spi.Sockets;
 
@@ -37,12 +32,12 @@ import org.genericpool.contrib.tcp.spi.Sockets;
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} stops the I/O threads and closes the connections still open.
+ * The connect machinery is {@link AsyncSocketManager}'s, shared with the TCP and Unix-socket
+ * managers; this class adds the handshake.
  */
-public class AsyncSslConnectionManager implements AsyncConnectionManager<InetSocketAddress, AsynchronousByteChannel>,
-        AutoCloseable {
+public class AsyncSslConnectionManager extends AsyncSocketManager<InetSocketAddress, AsynchronousByteChannel> {
 
     private final SslOptions options;
-    private final IoLoopGroup loops;
 
     /** A manager with {@link SslOptions#defaults()} ({@link SSLContext#getDefault()}). */
     public AsyncSslConnectionManager() {
@@ -54,10 +49,13 @@ public class AsyncSslConnectionManager implements AsyncConnectionManager<InetSoc
         this(SslOptions.builder().sslContext(Objects.requireNonNull(context, "context")).build());
     }
 
-    /** @param options the options, never null */
+    /**
+     * @param options the options, never null
+     * @throws NullPointerException if {@code options} is null
+     */
     public AsyncSslConnectionManager(SslOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.loops = new IoLoopGroup("genericpool-ssl-io", options.tcp().ioThreads());
+        super("genericpool-ssl-io", Objects.requireNonNull(options, "options").tcp(), null);
+        this.options = options;
     }
 
     /** @return the options */
@@ -73,43 +71,9 @@ public class AsyncSslConnectionManager implements AsyncConnectionManager<InetSoc
     @Override
     public CompletionStage<AsynchronousByteChannel> create(InetSocketAddress endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        if (endpoint.isUnresolved()) {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return Sockets.resolve(endpoint);
-                } catch (UnknownHostException e) {
-                    throw new CompletionException(e);
-                }
-            }).thenCompose(a -> connect(endpoint, a));
-        }
-        return connect(endpoint, endpoint);
-    }
-
-    private CompletableFuture<AsynchronousByteChannel> connect(InetSocketAddress endpoint, InetSocketAddress address) {
-        NioAsynchronousSocketChannel channel;
-        try {
-            SocketChannel sc = SocketChannel.open();
-            try {
-                options.tcp().applyTo(sc);
-                channel = new NioAsynchronousSocketChannel(loops.next(), sc);
-            } catch (IOException | RuntimeException e) {
-                Sockets.closeQuietly(sc);
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<AsynchronousByteChannel> result = new CompletableFuture<>();
-        channel.connect(address, options.tcp().connectTimeout()).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                channel.closeQuietly();
-                result.completeExceptionally(failure instanceof ConnectException
-                        ? Sockets.connectFailure(address, failure) : failure);
-                return;
-            }
-            handshake(endpoint, channel, result);
-        });
-        return result;
+        return resolveThen(endpoint, address -> connect(endpoint, address,
+                (NioAsynchronousSocketChannel channel, CompletableFuture<AsynchronousByteChannel> result)
+                        -> handshake(endpoint, channel, result)));
     }
 
     private void handshake(InetSocketAddress endpoint, NioAsynchronousSocketChannel channel,
@@ -159,12 +123,6 @@ public class AsyncSslConnectionManager implements AsyncConnectionManager<InetSoc
         }
         Sockets.closeQuietly(connection);
         return CompletableFuture.completedFuture(null);
-    }
-
-    /** Stops the I/O threads and closes the connections still open. Idempotent. */
-    @Override
-    public void close() {
-        loops.close();
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.genericpool.AcquireTimeoutException;
 import org.genericpool.ConnectionManagerException;
 import org.genericpool.async.AsyncConnectionManager;
 import org.genericpool.async.AsyncConnectionPool;
-import org.genericpool.contrib.tcp.TcpOptions;
 import org.genericpool.contrib.tcp.testkit.AsyncIo;
 import org.genericpool.contrib.tcp.testkit.AsyncTransportContract;
 import org.genericpool.contrib.tcp.testkit.ChannelServer;
@@ -39,28 +38,12 @@ class SslAsyncIpv4Test extends AsyncTransportContract<InetSocketAddress, Asynchr
 
     /** @return the client's options; subclasses pin a protocol */
     protected SslOptions.Builder clientOptions() throws Exception {
-        return SslOptions.builder().sslContext(TestCerts.get().clientContext())
-                .tcp(TcpOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
-                .handshakeTimeout(Duration.ofSeconds(2));
+        return TestCerts.clientOptions();
     }
 
     @Override
-    protected TestServer startServer() throws Exception {
-        return new TlsServer(host(), TestCerts.serverContext(TestCerts.get().goodKeystore));
-    }
-
-    @Override
-    protected InetSocketAddress endpointOf(TestServer server) throws Exception {
-        return ((TlsServer) server).localhostEndpoint();
-    }
-
-    @Override
-    protected InetSocketAddress refusedEndpoint() throws Exception {
-        try (var s = new java.net.ServerSocket()) {
-            s.bind(new InetSocketAddress(host(), 0));
-            return new InetSocketAddress(InetAddress.getByAddress("localhost", s.getInetAddress().getAddress()),
-                    s.getLocalPort());
-        }
+    protected Servers<InetSocketAddress> servers() {
+        return TlsServer.loopback(host());
     }
 
     @Override

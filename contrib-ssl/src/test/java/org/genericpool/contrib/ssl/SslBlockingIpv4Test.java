@@ -19,7 +19,6 @@ import org.genericpool.AcquireTimeoutException;
 import org.genericpool.ConnectionManager;
 import org.genericpool.ConnectionManagerException;
 import org.genericpool.ConnectionPool;
-import org.genericpool.contrib.tcp.TcpOptions;
 import org.genericpool.contrib.tcp.testkit.BlockingTransportContract;
 import org.genericpool.contrib.tcp.testkit.ChannelServer;
 import org.genericpool.contrib.tcp.testkit.Failures;
@@ -36,28 +35,12 @@ class SslBlockingIpv4Test extends BlockingTransportContract<InetSocketAddress, S
 
     /** @return the client's options; subclasses pin a protocol */
     protected SslOptions.Builder clientOptions() throws Exception {
-        return SslOptions.builder().sslContext(TestCerts.get().clientContext())
-                .tcp(TcpOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
-                .handshakeTimeout(Duration.ofSeconds(2));
+        return TestCerts.clientOptions();
     }
 
     @Override
-    protected TestServer startServer() throws Exception {
-        return new TlsServer(host(), TestCerts.serverContext(TestCerts.get().goodKeystore));
-    }
-
-    @Override
-    protected InetSocketAddress endpointOf(TestServer server) throws Exception {
-        return ((TlsServer) server).localhostEndpoint();
-    }
-
-    @Override
-    protected InetSocketAddress refusedEndpoint() throws Exception {
-        try (var s = new java.net.ServerSocket()) {
-            s.bind(new InetSocketAddress(host(), 0));
-            return new InetSocketAddress(java.net.InetAddress.getByAddress("localhost",
-                    s.getInetAddress().getAddress()), s.getLocalPort());
-        }
+    protected Servers<InetSocketAddress> servers() {
+        return TlsServer.loopback(host());
     }
 
     @Override

@@ -102,4 +102,11 @@ final class TestCerts {
         ctx.init(null, tmf.getTrustManagers(), null);
         return ctx;
     }
+
+    /** @return client options trusting the test CA, with 2 s connect and handshake timeouts */
+    static SslOptions.Builder clientOptions() throws Exception {
+        return SslOptions.builder().sslContext(get().clientContext())
+                .tcp(org.genericpool.contrib.tcp.TcpOptions.builder().connectTimeout(java.time.Duration.ofSeconds(2)).build())
+                .handshakeTimeout(java.time.Duration.ofSeconds(2));
+    }
 }

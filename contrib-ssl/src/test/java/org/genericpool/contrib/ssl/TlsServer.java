@@ -18,6 +18,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import org.genericpool.contrib.tcp.testkit.TestServer;
+import org.genericpool.contrib.tcp.testkit.TransportFixture;
 
 /**
  * A TLS echo server (JDK SSLSocket over a plain accepted socket, one daemon thread per
@@ -45,6 +46,40 @@ final class TlsServer implements TestServer {
     }
 
     /** @return the endpoint with host name {@code localhost} and this server's address */
+    /** @return servers with the good certificate on {@code host}, endpoints named "localhost" */
+    static TransportFixture.Servers<InetSocketAddress> loopback(String host) {
+        return new TransportFixture.Servers<>() {
+            @Override
+            public TestServer start() throws Exception {
+                return good(host);
+            }
+
+            @Override
+            public InetSocketAddress endpointOf(TestServer server) throws IOException {
+                return ((TlsServer) server).localhostEndpoint();
+            }
+
+            @Override
+            public InetSocketAddress refused() throws IOException {
+                return refusedLocalhost(host);
+            }
+        };
+    }
+
+    /** @return a server on {@code host} with the good certificate (for "localhost") */
+    static TlsServer good(String host) throws Exception {
+        return new TlsServer(host, TestCerts.serverContext(TestCerts.get().goodKeystore));
+    }
+
+    /** @return an endpoint named "localhost" on {@code host}'s address where nobody listens (a port just freed) */
+    static InetSocketAddress refusedLocalhost(String host) throws IOException {
+        try (var s = new java.net.ServerSocket()) {
+            s.bind(new InetSocketAddress(host, 0));
+            return new InetSocketAddress(java.net.InetAddress.getByAddress("localhost", s.getInetAddress().getAddress()),
+                    s.getLocalPort());
+        }
+    }
+
     InetSocketAddress localhostEndpoint() throws IOException {
         InetAddress a = server.getInetAddress();
         return new InetSocketAddress(InetAddress.getByAddress("localhost", a.getAddress()), server.getLocalPort());

@@ -5,16 +5,12 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
-import org.genericpool.async.AsyncConnectionManager;
-import org.genericpool.contrib.tcp.spi.IoLoopGroup;
+import org.genericpool.contrib.tcp.spi.AsyncSocketManager;
 import org.genericpool.contrib.tcp.spi.NioAsynchronousSocketChannel;
-import org.genericpool.contrib.tcp.spi.Sockets;
 
 /**
  * Pools TCP connections asynchronously: {@link InetSocketAddress} endpoints,
@@ -34,33 +30,30 @@ import org.genericpool.contrib.tcp.spi.Sockets;
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} stops the I/O threads and closes every connection still
- * open; call it when the pools using this manager are closed.
+ * open; call it when the pools using this manager are closed. The machinery is
+ * {@link AsyncSocketManager}'s, shared with the TLS and Unix-socket managers.
  */
-public class AsyncTcpConnectionManager
-        implements AsyncConnectionManager<InetSocketAddress, AsynchronousSocketChannel>, AutoCloseable {
+public class AsyncTcpConnectionManager extends AsyncSocketManager<InetSocketAddress, AsynchronousSocketChannel> {
 
     private final TcpOptions options;
-    private final IoLoopGroup loops;
 
     /** A manager with {@link TcpOptions#defaults()}. */
     public AsyncTcpConnectionManager() {
         this(TcpOptions.defaults());
     }
 
-    /** @param options the socket options, never null */
+    /**
+     * @param options the socket options, never null
+     * @throws NullPointerException if {@code options} is null
+     */
     public AsyncTcpConnectionManager(TcpOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.loops = new IoLoopGroup("genericpool-tcp-io", options.ioThreads());
+        super("genericpool-tcp-io", options, null);
+        this.options = options;
     }
 
     /** @return the socket options */
     public TcpOptions options() {
         return options;
-    }
-
-    /** @return the I/O threads of this manager */
-    protected IoLoopGroup loops() {
-        return loops;
     }
 
     /**
@@ -73,63 +66,9 @@ public class AsyncTcpConnectionManager
     @Override
     public CompletionStage<AsynchronousSocketChannel> create(InetSocketAddress endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        if (endpoint.isUnresolved()) {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return Sockets.resolve(endpoint);
-                } catch (UnknownHostException e) {
-                    throw new CompletionException(e);
-                }
-            }).thenCompose(this::connect);
-        }
-        return connect(endpoint);
-    }
-
-    private CompletableFuture<AsynchronousSocketChannel> connect(InetSocketAddress address) {
-        NioAsynchronousSocketChannel channel;
-        try {
-            SocketChannel sc = SocketChannel.open();
-            try {
-                options.applyTo(sc);
-                channel = new NioAsynchronousSocketChannel(loops.next(), sc);
-            } catch (IOException | RuntimeException e) {
-                Sockets.closeQuietly(sc);
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<AsynchronousSocketChannel> result = new CompletableFuture<>();
-        channel.connect(address, options.connectTimeout()).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                result.complete(channel);
-            } else {
-                channel.closeQuietly();
-                result.completeExceptionally(failure instanceof ConnectException
-                        ? Sockets.connectFailure(address, failure) : failure);
-            }
-        });
-        return result;
-    }
-
-    /** Completed at once; see the class comment. */
-    @Override
-    public CompletionStage<Boolean> checkAliveness(InetSocketAddress endpoint, AsynchronousSocketChannel connection) {
-        boolean alive = connection instanceof NioAsynchronousSocketChannel n ? n.isAlive() : connection.isOpen();
-        return CompletableFuture.completedFuture(alive);
-    }
-
-    /** Closes the channel; the stage is completed at once and never fails. */
-    @Override
-    public CompletionStage<Void> dispose(InetSocketAddress endpoint, AsynchronousSocketChannel connection) {
-        Sockets.closeQuietly(connection);
-        return CompletableFuture.completedFuture(null);
-    }
-
-    /** Stops the I/O threads and closes the connections still open. Idempotent. */
-    @Override
-    public void close() {
-        loops.close();
+        return resolveThen(endpoint, address -> connect(endpoint, address,
+                (NioAsynchronousSocketChannel channel, CompletableFuture<AsynchronousSocketChannel> result)
+                        -> result.complete(channel)));
     }
 
     @Override

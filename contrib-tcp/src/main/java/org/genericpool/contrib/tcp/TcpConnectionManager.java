@@ -1,12 +1,11 @@
 package org.genericpool.contrib.tcp;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
-import java.util.Objects;
 
 import org.genericpool.ConnectionManager;
+import org.genericpool.contrib.tcp.spi.BlockingSocketManager;
 import org.genericpool.contrib.tcp.spi.Sockets;
 
 /**
@@ -26,9 +25,10 @@ import org.genericpool.contrib.tcp.spi.Sockets;
  * </ul>
  *
  * <p>Thread-safe and stateless apart from its options. Subclasses may override the hooks
- * ({@code onAcquire} etc.) of {@link ConnectionManager}.
+ * ({@code onAcquire} etc.) of {@link ConnectionManager}. The machinery is
+ * {@link BlockingSocketManager}'s, shared with the Unix-socket manager.
  */
-public class TcpConnectionManager implements ConnectionManager<InetSocketAddress, SocketChannel> {
+public class TcpConnectionManager extends BlockingSocketManager<InetSocketAddress> {
 
     private final TcpOptions options;
 
@@ -37,9 +37,13 @@ public class TcpConnectionManager implements ConnectionManager<InetSocketAddress
         this(TcpOptions.defaults());
     }
 
-    /** @param options the socket options, never null */
+    /**
+     * @param options the socket options, never null
+     * @throws NullPointerException if {@code options} is null
+     */
     public TcpConnectionManager(TcpOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
+        super(options, null);
+        this.options = options;
     }
 
     /** @return the socket options */
@@ -48,38 +52,13 @@ public class TcpConnectionManager implements ConnectionManager<InetSocketAddress
     }
 
     /**
-     * Opens a TCP connection in blocking mode.
+     * Resolves an unresolved endpoint (a DNS lookup, not bounded by the connect timeout).
      *
-     * @throws java.net.SocketTimeoutException if the connect does not finish in time
-     * @throws java.net.ConnectException       if refused
-     * @throws java.net.UnknownHostException   if the endpoint's host does not resolve
-     * @throws IOException                     for other socket failures
+     * @throws UnknownHostException if the endpoint's host does not resolve
      */
     @Override
-    public SocketChannel create(InetSocketAddress endpoint, Duration timeout) throws IOException {
-        Objects.requireNonNull(endpoint, "endpoint");
-        InetSocketAddress address = Sockets.resolve(endpoint);
-        SocketChannel channel = SocketChannel.open();
-        try {
-            options.applyTo(channel);
-            Sockets.connect(channel, address, Sockets.budgetNanos(options.connectTimeout(), timeout));
-            return channel;
-        } catch (IOException | RuntimeException | Error e) {
-            Sockets.closeQuietly(channel);
-            throw e;
-        }
-    }
-
-    /** Non-blocking; see the class comment. */
-    @Override
-    public boolean checkAliveness(InetSocketAddress endpoint, SocketChannel connection, Duration timeout) {
-        return Sockets.isAlive(connection);
-    }
-
-    /** Closes the channel; never throws. */
-    @Override
-    public void dispose(InetSocketAddress endpoint, SocketChannel connection, Duration timeout) {
-        Sockets.closeQuietly(connection);
+    protected InetSocketAddress address(InetSocketAddress endpoint) throws UnknownHostException {
+        return Sockets.resolve(endpoint);
     }
 
     @Override

@@ -3,10 +3,9 @@ package org.genericpool.contrib.tcp;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
-import java.time.Duration;
 import java.util.Objects;
 
-import org.genericpool.contrib.tcp.spi.Check;
+import org.genericpool.contrib.tcp.spi.SocketOptions;
 
 /**
  * Socket options of the TCP managers: immutable, validated by {@link Builder#build()}.
@@ -22,26 +21,20 @@ import org.genericpool.contrib.tcp.spi.Check;
  *   <tr><td>{@code ioThreads}</td><td>1</td><td>[1, 64]; I/O threads of an asynchronous manager</td></tr>
  * </table>
  *
- * <p>Thread-safe (immutable). The builder is not thread-safe.
+ * <p>The options shared with the Unix-socket managers are {@link SocketOptions}'. Thread-safe
+ * (immutable). The builder is not thread-safe.
  */
-public final class TcpOptions {
+public final class TcpOptions extends SocketOptions {
 
     private static final TcpOptions DEFAULTS = builder().build();
 
-    private final Duration connectTimeout;
     private final boolean tcpNoDelay;
     private final boolean keepAlive;
-    private final int sendBufferSize;
-    private final int receiveBufferSize;
-    private final int ioThreads;
 
     private TcpOptions(Builder b) {
-        this.connectTimeout = b.connectTimeout;
+        super(b);
         this.tcpNoDelay = b.tcpNoDelay;
         this.keepAlive = b.keepAlive;
-        this.sendBufferSize = b.sendBufferSize;
-        this.receiveBufferSize = b.receiveBufferSize;
-        this.ioThreads = b.ioThreads;
     }
 
     /** @return the defaults (see the class comment) */
@@ -56,13 +49,7 @@ public final class TcpOptions {
 
     /** @return a builder holding these options */
     public Builder toBuilder() {
-        return new Builder().connectTimeout(connectTimeout).tcpNoDelay(tcpNoDelay).keepAlive(keepAlive)
-                .sendBufferSize(sendBufferSize).receiveBufferSize(receiveBufferSize).ioThreads(ioThreads);
-    }
-
-    /** @return the longest a connect may take */
-    public Duration connectTimeout() {
-        return connectTimeout;
+        return new Builder().socketOptions(this).tcpNoDelay(tcpNoDelay).keepAlive(keepAlive);
     }
 
     /** @return whether {@code TCP_NODELAY} is set */
@@ -75,21 +62,6 @@ public final class TcpOptions {
         return keepAlive;
     }
 
-    /** @return {@code SO_SNDBUF} in bytes, 0 for the system's default */
-    public int sendBufferSize() {
-        return sendBufferSize;
-    }
-
-    /** @return {@code SO_RCVBUF} in bytes, 0 for the system's default */
-    public int receiveBufferSize() {
-        return receiveBufferSize;
-    }
-
-    /** @return the number of I/O threads of an asynchronous manager */
-    public int ioThreads() {
-        return ioThreads;
-    }
-
     /**
      * Sets these options on an unconnected TCP channel.
      *
@@ -98,81 +70,60 @@ public final class TcpOptions {
     public void applyTo(NetworkChannel channel) throws IOException {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, tcpNoDelay);
         channel.setOption(StandardSocketOptions.SO_KEEPALIVE, keepAlive);
-        if (sendBufferSize > 0) {
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, sendBufferSize);
-        }
-        if (receiveBufferSize > 0) {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferSize);
-        }
+        applyBufferSizes(channel);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TcpOptions t && connectTimeout.equals(t.connectTimeout) && tcpNoDelay == t.tcpNoDelay
-                && keepAlive == t.keepAlive && sendBufferSize == t.sendBufferSize
-                && receiveBufferSize == t.receiveBufferSize && ioThreads == t.ioThreads;
+        return o instanceof TcpOptions t && sameSocketOptions(t) && tcpNoDelay == t.tcpNoDelay
+                && keepAlive == t.keepAlive;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(connectTimeout, tcpNoDelay, keepAlive, sendBufferSize, receiveBufferSize, ioThreads);
+        return Objects.hash(connectTimeout(), tcpNoDelay, keepAlive, sendBufferSize(), receiveBufferSize(),
+                ioThreads());
     }
 
     @Override
     public String toString() {
-        return "TcpOptions[connectTimeout=" + connectTimeout + ", tcpNoDelay=" + tcpNoDelay + ", keepAlive="
-                + keepAlive + ", sendBufferSize=" + sendBufferSize + ", receiveBufferSize=" + receiveBufferSize
-                + ", ioThreads=" + ioThreads + "]";
+        return "TcpOptions[connectTimeout=" + connectTimeout() + ", tcpNoDelay=" + tcpNoDelay + ", keepAlive="
+                + keepAlive + ", sendBufferSize=" + sendBufferSize() + ", receiveBufferSize=" + receiveBufferSize()
+                + ", ioThreads=" + ioThreads() + "]";
     }
 
     /**
-     * Builds {@link TcpOptions}. Setters accept any value; {@link #build()} validates them all.
-     * Not thread-safe.
+     * Builds {@link TcpOptions}: the shared setters of {@link SocketOptions.Builder} plus
+     * {@code tcpNoDelay} and {@code keepAlive}. Setters accept any value; {@link #build()}
+     * validates them all. Not thread-safe.
      */
-    public static final class Builder {
-        private Duration connectTimeout = Duration.ofSeconds(10);
+    public static final class Builder extends SocketOptions.Builder<Builder> {
         private boolean tcpNoDelay = true;
         private boolean keepAlive;
-        private int sendBufferSize;
-        private int receiveBufferSize;
-        private int ioThreads = 1;
 
         private Builder() {
         }
 
-        /** @param v the longest a connect may take, (0, 1 day] */
-        public Builder connectTimeout(Duration v) {
-            this.connectTimeout = v;
+        @Override
+        protected Builder self() {
             return this;
         }
 
-        /** @param v whether to set {@code TCP_NODELAY} */
+        /**
+         * @param v whether to set {@code TCP_NODELAY}
+         * @return this builder
+         */
         public Builder tcpNoDelay(boolean v) {
             this.tcpNoDelay = v;
             return this;
         }
 
-        /** @param v whether to set {@code SO_KEEPALIVE} */
+        /**
+         * @param v whether to set {@code SO_KEEPALIVE}
+         * @return this builder
+         */
         public Builder keepAlive(boolean v) {
             this.keepAlive = v;
-            return this;
-        }
-
-        /** @param v {@code SO_SNDBUF} in bytes, 0 for the system's default */
-        public Builder sendBufferSize(int v) {
-            this.sendBufferSize = v;
-            return this;
-        }
-
-        /** @param v {@code SO_RCVBUF} in bytes, 0 for the system's default */
-        public Builder receiveBufferSize(int v) {
-            this.receiveBufferSize = v;
-            return this;
-        }
-
-        /** @param v I/O threads of an asynchronous manager, [1, 64] */
-        public Builder ioThreads(int v) {
-            this.ioThreads = v;
             return this;
         }
 
@@ -182,10 +133,7 @@ public final class TcpOptions {
          * @throws NullPointerException     naming the property if {@code connectTimeout} is null
          */
         public TcpOptions build() {
-            Check.timeout("connectTimeout", connectTimeout);
-            Check.bufferSize("sendBufferSize", sendBufferSize);
-            Check.bufferSize("receiveBufferSize", receiveBufferSize);
-            Check.range("ioThreads", ioThreads, 1, 64);
+            validate();
             return new TcpOptions(this);
         }
     }

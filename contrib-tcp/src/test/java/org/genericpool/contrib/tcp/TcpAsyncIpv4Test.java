@@ -5,8 +5,6 @@ import java.nio.channels.AsynchronousSocketChannel;
 
 import org.genericpool.async.AsyncConnectionManager;
 import org.genericpool.contrib.tcp.testkit.AsyncTransportContract;
-import org.genericpool.contrib.tcp.testkit.ChannelServer;
-import org.genericpool.contrib.tcp.testkit.TestServer;
 
 /** {@link AsyncTcpConnectionManager} over IPv4 loopback. */
 class TcpAsyncIpv4Test extends AsyncTransportContract<InetSocketAddress, AsynchronousSocketChannel> {
@@ -16,18 +14,8 @@ class TcpAsyncIpv4Test extends AsyncTransportContract<InetSocketAddress, Asynchr
     }
 
     @Override
-    protected TestServer startServer() throws Exception {
-        return ChannelServer.tcp(host());
-    }
-
-    @Override
-    protected InetSocketAddress endpointOf(TestServer server) throws Exception {
-        return ((ChannelServer) server).inetAddress();
-    }
-
-    @Override
-    protected InetSocketAddress refusedEndpoint() throws Exception {
-        return TcpTransports.refused(host());
+    protected Servers<InetSocketAddress> servers() {
+        return TcpTransports.loopback(host());
     }
 
     @Override

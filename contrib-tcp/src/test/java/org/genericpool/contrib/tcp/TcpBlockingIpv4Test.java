@@ -4,9 +4,8 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 
 import org.genericpool.ConnectionManager;
+import org.genericpool.contrib.tcp.testkit.BlockingIo;
 import org.genericpool.contrib.tcp.testkit.BlockingTransportContract;
-import org.genericpool.contrib.tcp.testkit.ChannelServer;
-import org.genericpool.contrib.tcp.testkit.TestServer;
 
 /** {@link TcpConnectionManager} over IPv4 loopback. */
 class TcpBlockingIpv4Test extends BlockingTransportContract<InetSocketAddress, SocketChannel> {
@@ -16,18 +15,8 @@ class TcpBlockingIpv4Test extends BlockingTransportContract<InetSocketAddress, S
     }
 
     @Override
-    protected TestServer startServer() throws Exception {
-        return ChannelServer.tcp(host());
-    }
-
-    @Override
-    protected InetSocketAddress endpointOf(TestServer server) throws Exception {
-        return ((ChannelServer) server).inetAddress();
-    }
-
-    @Override
-    protected InetSocketAddress refusedEndpoint() throws Exception {
-        return TcpTransports.refused(host());
+    protected Servers<InetSocketAddress> servers() {
+        return TcpTransports.loopback(host());
     }
 
     @Override
@@ -37,6 +26,6 @@ class TcpBlockingIpv4Test extends BlockingTransportContract<InetSocketAddress, S
 
     @Override
     protected String roundTrip(SocketChannel connection, String message) throws Exception {
-        return TcpTransports.roundTrip(connection, message);
+        return BlockingIo.roundTrip(connection, message);
     }
 }

@@ -3,10 +3,11 @@ package org.genericpool.contrib.tcp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import org.genericpool.contrib.tcp.testkit.ChannelServer;
+import org.genericpool.contrib.tcp.testkit.TestServer;
+import org.genericpool.contrib.tcp.testkit.TransportFixture;
 
 /** Helpers of the TCP tests. */
 final class TcpTransports {
@@ -24,19 +25,23 @@ final class TcpTransports {
         }
     }
 
-    /** A blocking echo round trip. */
-    static String roundTrip(SocketChannel c, String message) throws IOException {
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.wrap(bytes);
-        while (out.hasRemaining()) {
-            c.write(out);
-        }
-        ByteBuffer in = ByteBuffer.allocate(bytes.length);
-        while (in.hasRemaining()) {
-            if (c.read(in) < 0) {
-                break;
+    /** @return echo servers on {@code host}, endpoints by address */
+    static TransportFixture.Servers<InetSocketAddress> loopback(String host) {
+        return new TransportFixture.Servers<>() {
+            @Override
+            public TestServer start() throws Exception {
+                return ChannelServer.tcp(host);
             }
-        }
-        return new String(in.array(), 0, in.position(), StandardCharsets.UTF_8);
+
+            @Override
+            public InetSocketAddress endpointOf(TestServer server) throws IOException {
+                return ((ChannelServer) server).inetAddress();
+            }
+
+            @Override
+            public InetSocketAddress refused() throws IOException {
+                return TcpTransports.refused(host);
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package org.genericpool.contrib.unix;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.AsynchronousByteChannel;
@@ -10,10 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.genericpool.async.AsyncConnectionManager;
-import org.genericpool.contrib.tcp.spi.IoLoopGroup;
+import org.genericpool.contrib.tcp.spi.AsyncSocketManager;
 import org.genericpool.contrib.tcp.spi.NioAsynchronousSocketChannel;
-import org.genericpool.contrib.tcp.spi.Sockets;
 
 /**
  * Pools Unix-domain-socket connections asynchronously: {@link Path} endpoints,
@@ -31,21 +30,24 @@ import org.genericpool.contrib.tcp.spi.Sockets;
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} stops the I/O threads and closes the connections still open.
+ * The machinery is {@link AsyncSocketManager}'s, shared with the TCP and TLS managers.
  */
-public class AsyncUnixConnectionManager implements AsyncConnectionManager<Path, AsynchronousByteChannel>, AutoCloseable {
+public class AsyncUnixConnectionManager extends AsyncSocketManager<Path, AsynchronousByteChannel> {
 
     private final UnixOptions options;
-    private final IoLoopGroup loops;
 
     /** A manager with {@link UnixOptions#defaults()}. */
     public AsyncUnixConnectionManager() {
         this(UnixOptions.defaults());
     }
 
-    /** @param options the socket options, never null */
+    /**
+     * @param options the socket options, never null
+     * @throws NullPointerException if {@code options} is null
+     */
     public AsyncUnixConnectionManager(UnixOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.loops = new IoLoopGroup("genericpool-unix-io", options.ioThreads());
+        super("genericpool-unix-io", options, StandardProtocolFamily.UNIX);
+        this.options = options;
     }
 
     /** @return the socket options */
@@ -63,51 +65,16 @@ public class AsyncUnixConnectionManager implements AsyncConnectionManager<Path, 
     @Override
     public CompletionStage<AsynchronousByteChannel> create(Path endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        NioAsynchronousSocketChannel channel;
-        try {
-            SocketChannel sc = SocketChannel.open(StandardProtocolFamily.UNIX);
-            try {
-                options.applyTo(sc);
-                channel = new NioAsynchronousSocketChannel(loops.next(), sc);
-            } catch (IOException | RuntimeException e) {
-                Sockets.closeQuietly(sc);
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<AsynchronousByteChannel> result = new CompletableFuture<>();
-        channel.connect(UnixDomainSocketAddress.of(endpoint), options.connectTimeout()).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                result.complete(channel);
-            } else {
-                channel.closeQuietly();
-                Throwable t = UnixSockets.translate(endpoint, failure);
-                result.completeExceptionally(t instanceof java.net.ConnectException && t == failure
-                        ? Sockets.connectFailure(UnixDomainSocketAddress.of(endpoint), failure) : t);
-            }
-        });
-        return result;
+        return connect(endpoint, UnixDomainSocketAddress.of(endpoint),
+                (NioAsynchronousSocketChannel channel, CompletableFuture<AsynchronousByteChannel> result)
+                        -> result.complete(channel));
     }
 
-    /** Completed at once; see the class comment. */
+    /** A missing socket file is reported as the refusal it is, a {@link java.net.ConnectException}. */
     @Override
-    public CompletionStage<Boolean> checkAliveness(Path endpoint, AsynchronousByteChannel connection) {
-        boolean alive = connection instanceof NioAsynchronousSocketChannel n ? n.isAlive() : connection.isOpen();
-        return CompletableFuture.completedFuture(alive);
-    }
-
-    /** Closes the channel; the stage is completed at once and never fails. */
-    @Override
-    public CompletionStage<Void> dispose(Path endpoint, AsynchronousByteChannel connection) {
-        Sockets.closeQuietly(connection);
-        return CompletableFuture.completedFuture(null);
-    }
-
-    /** Stops the I/O threads and closes the connections still open. Idempotent. */
-    @Override
-    public void close() {
-        loops.close();
+    protected Throwable translate(Path endpoint, SocketAddress address, Throwable failure) {
+        Throwable t = UnixSockets.translate(endpoint, failure);
+        return t != failure ? t : super.translate(endpoint, address, failure);
     }
 
     @Override

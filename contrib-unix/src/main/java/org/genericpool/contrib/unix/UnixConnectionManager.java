@@ -5,11 +5,8 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Objects;
 
-import org.genericpool.ConnectionManager;
-import org.genericpool.contrib.tcp.spi.Sockets;
+import org.genericpool.contrib.tcp.spi.BlockingSocketManager;
 
 /**
  * Pools Unix-domain-socket connections: {@link Path} endpoints (the socket file),
@@ -25,9 +22,10 @@ import org.genericpool.contrib.tcp.spi.Sockets;
  *   <li>{@link #dispose} closes the channel and never throws.</li>
  * </ul>
  *
- * <p>Thread-safe and stateless apart from its options.
+ * <p>Thread-safe and stateless apart from its options. The machinery is
+ * {@link BlockingSocketManager}'s, shared with the TCP manager.
  */
-public class UnixConnectionManager implements ConnectionManager<Path, SocketChannel> {
+public class UnixConnectionManager extends BlockingSocketManager<Path> {
 
     private final UnixOptions options;
 
@@ -36,9 +34,13 @@ public class UnixConnectionManager implements ConnectionManager<Path, SocketChan
         this(UnixOptions.defaults());
     }
 
-    /** @param options the socket options, never null */
+    /**
+     * @param options the socket options, never null
+     * @throws NullPointerException if {@code options} is null
+     */
     public UnixConnectionManager(UnixOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
+        super(options, StandardProtocolFamily.UNIX);
+        this.options = options;
     }
 
     /** @return the socket options */
@@ -46,42 +48,17 @@ public class UnixConnectionManager implements ConnectionManager<Path, SocketChan
         return options;
     }
 
-    /**
-     * Opens a Unix-socket connection in blocking mode.
-     *
-     * @throws java.net.SocketTimeoutException if the connect does not finish in time
-     * @throws java.net.ConnectException       if nobody listens at {@code endpoint}
-     * @throws IOException                     for other socket failures
-     */
+    /** @return the socket file's address */
     @Override
-    public SocketChannel create(Path endpoint, Duration timeout) throws IOException {
-        Objects.requireNonNull(endpoint, "endpoint");
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            options.applyTo(channel);
-            Sockets.connect(channel, UnixDomainSocketAddress.of(endpoint),
-                    Sockets.budgetNanos(options.connectTimeout(), timeout));
-            return channel;
-        } catch (IOException e) {
-            Sockets.closeQuietly(channel);
-            Throwable t = UnixSockets.translate(endpoint, e);
-            throw t instanceof IOException io ? io : e;
-        } catch (RuntimeException | Error e) {
-            Sockets.closeQuietly(channel);
-            throw e;
-        }
+    protected UnixDomainSocketAddress address(Path endpoint) {
+        return UnixDomainSocketAddress.of(endpoint);
     }
 
-    /** Non-blocking; see the class comment. */
+    /** A missing socket file is reported as the refusal it is, a {@link java.net.ConnectException}. */
     @Override
-    public boolean checkAliveness(Path endpoint, SocketChannel connection, Duration timeout) {
-        return Sockets.isAlive(connection);
-    }
-
-    /** Closes the channel; never throws. */
-    @Override
-    public void dispose(Path endpoint, SocketChannel connection, Duration timeout) {
-        Sockets.closeQuietly(connection);
+    protected IOException translate(Path endpoint, IOException failure) {
+        Throwable t = UnixSockets.translate(endpoint, failure);
+        return t instanceof IOException io ? io : failure;
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.genericpool.contrib.unix;
 
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
-import java.time.Duration;
 import java.util.Objects;
 
-import org.genericpool.contrib.tcp.spi.Check;
+import org.genericpool.contrib.tcp.spi.SocketOptions;
 
 /**
  * Socket options of the Unix-socket managers: immutable, validated by {@link Builder#build()}.
@@ -20,23 +18,16 @@ import org.genericpool.contrib.tcp.spi.Check;
  *   <tr><td>{@code ioThreads}</td><td>1</td><td>[1, 64]; I/O threads of an asynchronous manager</td></tr>
  * </table>
  *
- * <p>{@code TCP_NODELAY} and {@code SO_KEEPALIVE} do not exist for Unix sockets. Thread-safe
+ * <p>These are exactly the {@link SocketOptions} every transport shares; {@code TCP_NODELAY} and
+ * {@code SO_KEEPALIVE} do not exist for Unix sockets. Thread-safe
  * (immutable); the builder is not thread-safe.
  */
-public final class UnixOptions {
+public final class UnixOptions extends SocketOptions {
 
     private static final UnixOptions DEFAULTS = builder().build();
 
-    private final Duration connectTimeout;
-    private final int sendBufferSize;
-    private final int receiveBufferSize;
-    private final int ioThreads;
-
     private UnixOptions(Builder b) {
-        this.connectTimeout = b.connectTimeout;
-        this.sendBufferSize = b.sendBufferSize;
-        this.receiveBufferSize = b.receiveBufferSize;
-        this.ioThreads = b.ioThreads;
+        super(b);
     }
 
     /** @return the defaults */
@@ -51,28 +42,7 @@ public final class UnixOptions {
 
     /** @return a builder holding these options */
     public Builder toBuilder() {
-        return new Builder().connectTimeout(connectTimeout).sendBufferSize(sendBufferSize)
-                .receiveBufferSize(receiveBufferSize).ioThreads(ioThreads);
-    }
-
-    /** @return the longest a connect may take */
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    /** @return {@code SO_SNDBUF} in bytes, 0 for the system's default */
-    public int sendBufferSize() {
-        return sendBufferSize;
-    }
-
-    /** @return {@code SO_RCVBUF} in bytes, 0 for the system's default */
-    public int receiveBufferSize() {
-        return receiveBufferSize;
-    }
-
-    /** @return the number of I/O threads of an asynchronous manager */
-    public int ioThreads() {
-        return ioThreads;
+        return new Builder().socketOptions(this);
     }
 
     /**
@@ -81,63 +51,36 @@ public final class UnixOptions {
      * @throws IOException if the channel rejects an option
      */
     public void applyTo(NetworkChannel channel) throws IOException {
-        if (sendBufferSize > 0) {
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, sendBufferSize);
-        }
-        if (receiveBufferSize > 0) {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferSize);
-        }
+        applyBufferSizes(channel);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UnixOptions u && connectTimeout.equals(u.connectTimeout)
-                && sendBufferSize == u.sendBufferSize && receiveBufferSize == u.receiveBufferSize
-                && ioThreads == u.ioThreads;
+        return o instanceof UnixOptions u && sameSocketOptions(u);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(connectTimeout, sendBufferSize, receiveBufferSize, ioThreads);
+        return Objects.hash(connectTimeout(), sendBufferSize(), receiveBufferSize(), ioThreads());
     }
 
     @Override
     public String toString() {
-        return "UnixOptions[connectTimeout=" + connectTimeout + ", sendBufferSize=" + sendBufferSize
-                + ", receiveBufferSize=" + receiveBufferSize + ", ioThreads=" + ioThreads + "]";
+        return "UnixOptions[connectTimeout=" + connectTimeout() + ", sendBufferSize=" + sendBufferSize()
+                + ", receiveBufferSize=" + receiveBufferSize() + ", ioThreads=" + ioThreads() + "]";
     }
 
-    /** Builds {@link UnixOptions}; {@link #build()} validates every value. Not thread-safe. */
-    public static final class Builder {
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private int sendBufferSize;
-        private int receiveBufferSize;
-        private int ioThreads = 1;
+    /**
+     * Builds {@link UnixOptions} with the setters of {@link SocketOptions.Builder};
+     * {@link #build()} validates every value. Not thread-safe.
+     */
+    public static final class Builder extends SocketOptions.Builder<Builder> {
 
         private Builder() {
         }
 
-        /** @param v the longest a connect may take, (0, 1 day] */
-        public Builder connectTimeout(Duration v) {
-            this.connectTimeout = v;
-            return this;
-        }
-
-        /** @param v {@code SO_SNDBUF} in bytes, 0 for the system's default */
-        public Builder sendBufferSize(int v) {
-            this.sendBufferSize = v;
-            return this;
-        }
-
-        /** @param v {@code SO_RCVBUF} in bytes, 0 for the system's default */
-        public Builder receiveBufferSize(int v) {
-            this.receiveBufferSize = v;
-            return this;
-        }
-
-        /** @param v I/O threads of an asynchronous manager, [1, 64] */
-        public Builder ioThreads(int v) {
-            this.ioThreads = v;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -147,10 +90,7 @@ public final class UnixOptions {
          * @throws NullPointerException     naming the property if {@code connectTimeout} is null
          */
         public UnixOptions build() {
-            Check.timeout("connectTimeout", connectTimeout);
-            Check.bufferSize("sendBufferSize", sendBufferSize);
-            Check.bufferSize("receiveBufferSize", receiveBufferSize);
-            Check.range("ioThreads", ioThreads, 1, 64);
+            validate();
             return new UnixOptions(this);
         }
     }

@@ -10,30 +10,15 @@ import java.util.concurrent.ExecutionException;
 
 import org.genericpool.async.AsyncConnectionManager;
 import org.genericpool.contrib.tcp.testkit.AsyncTransportContract;
-import org.genericpool.contrib.tcp.testkit.ChannelServer;
 import org.genericpool.contrib.tcp.testkit.Failures;
-import org.genericpool.contrib.tcp.testkit.TestServer;
 import org.junit.jupiter.api.Test;
 
 /** {@link AsyncUnixConnectionManager} against a Unix-socket echo server in a temporary directory. */
 class UnixAsyncTest extends AsyncTransportContract<Path, AsynchronousByteChannel> {
 
-    private Path path;
-
     @Override
-    protected TestServer startServer() throws Exception {
-        path = UnixTransports.freshPath();
-        return ChannelServer.unix(path, ChannelServer.Mode.ECHO);
-    }
-
-    @Override
-    protected Path endpointOf(TestServer server) {
-        return path;
-    }
-
-    @Override
-    protected Path refusedEndpoint() throws Exception {
-        return UnixTransports.refused();
+    protected Servers<Path> servers() {
+        return UnixTransports.servers();
     }
 
     @Override

@@ -8,30 +8,16 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 import org.genericpool.ConnectionManager;
+import org.genericpool.contrib.tcp.testkit.BlockingIo;
 import org.genericpool.contrib.tcp.testkit.BlockingTransportContract;
-import org.genericpool.contrib.tcp.testkit.ChannelServer;
-import org.genericpool.contrib.tcp.testkit.TestServer;
 import org.junit.jupiter.api.Test;
 
 /** {@link UnixConnectionManager} against a Unix-socket echo server in a temporary directory. */
 class UnixBlockingTest extends BlockingTransportContract<Path, SocketChannel> {
 
-    private Path path;
-
     @Override
-    protected TestServer startServer() throws Exception {
-        path = UnixTransports.freshPath();
-        return ChannelServer.unix(path, ChannelServer.Mode.ECHO);
-    }
-
-    @Override
-    protected Path endpointOf(TestServer server) {
-        return path;
-    }
-
-    @Override
-    protected Path refusedEndpoint() throws Exception {
-        return UnixTransports.refused();
+    protected Servers<Path> servers() {
+        return UnixTransports.servers();
     }
 
     @Override
@@ -41,7 +27,7 @@ class UnixBlockingTest extends BlockingTransportContract<Path, SocketChannel> {
 
     @Override
     protected String roundTrip(SocketChannel connection, String message) throws Exception {
-        return UnixTransports.roundTrip(connection, message);
+        return BlockingIo.roundTrip(connection, message);
     }
 
     /** A path with no socket file at all is a refusal too. */

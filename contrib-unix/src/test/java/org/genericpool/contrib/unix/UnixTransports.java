@@ -3,14 +3,15 @@ package org.genericpool.contrib.unix;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.genericpool.contrib.tcp.testkit.ChannelServer;
+import org.genericpool.contrib.tcp.testkit.TestServer;
+import org.genericpool.contrib.tcp.testkit.TransportFixture;
 
 /** Helpers of the Unix-socket tests. */
 final class UnixTransports {
@@ -39,19 +40,26 @@ final class UnixTransports {
         return p;
     }
 
-    /** A blocking echo round trip. */
-    static String roundTrip(SocketChannel c, String message) throws IOException {
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.wrap(bytes);
-        while (out.hasRemaining()) {
-            c.write(out);
-        }
-        ByteBuffer in = ByteBuffer.allocate(bytes.length);
-        while (in.hasRemaining()) {
-            if (c.read(in) < 0) {
-                break;
+    /** @return echo servers on fresh socket paths; the object remembers the path of the server it started */
+    static TransportFixture.Servers<Path> servers() {
+        return new TransportFixture.Servers<>() {
+            private Path path;
+
+            @Override
+            public TestServer start() throws Exception {
+                path = freshPath();
+                return ChannelServer.unix(path, ChannelServer.Mode.ECHO);
             }
-        }
-        return new String(in.array(), 0, in.position(), StandardCharsets.UTF_8);
+
+            @Override
+            public Path endpointOf(TestServer server) {
+                return path;
+            }
+
+            @Override
+            public Path refused() throws IOException {
+                return UnixTransports.refused();
+            }
+        };
     }
 }

@@ -37,15 +37,17 @@ public final class ConnectionPoolFactoryComponent implements ConnectionPoolFacto
     @Override
     public <E, C> ConnectionPool<E, C> create(ConnectionManager<E, C> manager, PoolConfig config) {
         forgetClosed();
-        ConnectionPool<E, C> pool = Engine.FACTORY.create(manager, config);
-        pools.add(pool);
-        return pool;
+        return track(Engine.FACTORY.create(manager, config));
     }
 
     @Override
     public <E, C> AsyncConnectionPool<E, C> createAsync(AsyncConnectionManager<E, C> manager, PoolConfig config) {
         forgetClosed();
-        AsyncConnectionPool<E, C> pool = Engine.FACTORY.createAsync(manager, config);
+        return track(Engine.FACTORY.createAsync(manager, config));
+    }
+
+    /** Remembers a pool made for the using bundle, to close it if that bundle leaves it open. */
+    private <P extends BaseConnectionPool<?>> P track(P pool) {
         pools.add(pool);
         return pool;
     }

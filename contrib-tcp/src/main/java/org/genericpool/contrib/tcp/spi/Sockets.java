@@ -3,6 +3,7 @@ package org.genericpool.contrib.tcp.spi;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -41,6 +42,17 @@ public final class Sockets {
             n = Math.min(n, NioAsynchronousSocketChannel.saturatedNanos(caller));
         }
         return Math.max(MIN_BUDGET_NANOS, n);
+    }
+
+    /**
+     * Opens an unconnected channel.
+     *
+     * @param family the protocol family, e.g. {@link java.net.StandardProtocolFamily#UNIX}; null
+     *               for the JDK's default (IPv6 where available, which also reaches IPv4 addresses)
+     * @throws IOException if the channel cannot be opened
+     */
+    public static SocketChannel open(ProtocolFamily family) throws IOException {
+        return family == null ? SocketChannel.open() : SocketChannel.open(family);
     }
 
     /**

@@ -12,9 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ConnectException;
 import java.nio.channels.AsynchronousByteChannel;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,8 +25,6 @@ import org.genericpool.ConnectionPools;
 import org.genericpool.PoolConfig;
 import org.genericpool.async.AsyncConnectionManager;
 import org.genericpool.async.AsyncConnectionPool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,52 +34,16 @@ import org.junit.jupiter.api.Test;
  * @param <E> endpoint type
  * @param <C> connection type, an {@link AsynchronousByteChannel}
  */
-public abstract class AsyncTransportContract<E, C extends AsynchronousByteChannel> {
+public abstract class AsyncTransportContract<E, C extends AsynchronousByteChannel>
+        extends TransportFixture<E> {
 
-    /** Upper bound of any wait in these tests. */
-    protected static final Duration WAIT = Duration.ofSeconds(5);
-    /** Time for a close, reset or write of the server to reach the client over loopback. */
-    protected static final long PROPAGATION_MILLIS = 100;
     private static final AtomicInteger POOL_SEQ = new AtomicInteger();
-
-    protected TestServer server;
-    protected E endpoint;
-    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-
-    /** @return a started echo server */
-    protected abstract TestServer startServer() throws Exception;
-
-    /** @return the endpoint of {@code server} */
-    protected abstract E endpointOf(TestServer server) throws Exception;
-
-    /** @return an endpoint where nobody listens */
-    protected abstract E refusedEndpoint() throws Exception;
 
     /** @return a fresh manager with one I/O thread and short timeouts; closed after the test */
     protected abstract AsyncConnectionManager<E, C> createManager();
 
     /** @return the prefix of the names of the manager's I/O threads */
     protected abstract String ioThreadPrefix();
-
-    @BeforeEach
-    void startTheServer() throws Exception {
-        server = startServer();
-        endpoint = endpointOf(server);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        while (!toClose.isEmpty()) {
-            toClose.pop().close();
-        }
-        server.close();
-    }
-
-    /** Registers {@code c} to be closed after the test, before the server. */
-    protected <T extends AutoCloseable> T closeLater(T c) {
-        toClose.push(c);
-        return c;
-    }
 
     /** @return a new manager, closed after the test */
     protected AsyncConnectionManager<E, C> newManager() {
@@ -157,30 +117,8 @@ public abstract class AsyncTransportContract<E, C extends AsynchronousByteChanne
         assertEquals(1, server.accepted());
     }
 
-    /** The server closes an idle connection: the next acquire finds it dead and hands out a fresh one. */
-    @Test
-    void peerClosedIdleConnectionIsDeadAndReplaced() throws Exception {
-        deadAfter(() -> server.closeAll());
-    }
-
-    /** The same for a reset (SO_LINGER 0; a Unix socket cannot be reset and is closed instead). */
-    @Test
-    void peerResetIdleConnectionIsDeadAndReplaced() throws Exception {
-        deadAfter(() -> server.resetAll());
-    }
-
-    /** Unsolicited bytes waiting on an idle connection make it dead. */
-    @Test
-    void unsolicitedBytesMakeIdleConnectionDead() throws Exception {
-        deadAfter(() -> server.writeAll("surprise".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    /** A server action run while a connection is idle. */
-    protected interface ServerAction {
-        void run() throws Exception;
-    }
-
-    private void deadAfter(ServerAction action) throws Exception {
+    @Override
+    protected void deadAfter(ServerAction action) throws Exception {
         Counting<E, C> manager = new Counting<>(newManager());
         AsyncConnectionPool<E, C> pool = pool(manager, 4, WAIT);
         C first = await(pool.acquire(endpoint));

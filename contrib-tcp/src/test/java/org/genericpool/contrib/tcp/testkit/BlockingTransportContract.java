@@ -11,9 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,8 +20,6 @@ import org.genericpool.ConnectionManagerException;
 import org.genericpool.ConnectionPool;
 import org.genericpool.ConnectionPools;
 import org.genericpool.PoolConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,52 +30,15 @@ import org.junit.jupiter.api.Test;
  * @param <E> endpoint type
  * @param <C> connection type
  */
-public abstract class BlockingTransportContract<E, C> {
+public abstract class BlockingTransportContract<E, C> extends TransportFixture<E> {
 
-    /** Upper bound of any wait in these tests. */
-    protected static final Duration WAIT = Duration.ofSeconds(5);
-    /** Time for a close, reset or write of the server to reach the client over loopback. */
-    protected static final long PROPAGATION_MILLIS = 100;
     private static final AtomicInteger POOL_SEQ = new AtomicInteger();
-
-    protected TestServer server;
-    protected E endpoint;
-    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-
-    /** @return a started echo server */
-    protected abstract TestServer startServer() throws Exception;
-
-    /** @return the endpoint of {@code server} */
-    protected abstract E endpointOf(TestServer server) throws Exception;
-
-    /** @return an endpoint where nobody listens, so that a connect is refused */
-    protected abstract E refusedEndpoint() throws Exception;
 
     /** @return a fresh manager with short timeouts */
     protected abstract ConnectionManager<E, C> newManager();
 
     /** Writes {@code message} on {@code connection} and returns what the echo server sent back. */
     protected abstract String roundTrip(C connection, String message) throws Exception;
-
-    @BeforeEach
-    void startTheServer() throws Exception {
-        server = startServer();
-        endpoint = endpointOf(server);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        while (!toClose.isEmpty()) {
-            toClose.pop().close();
-        }
-        server.close();
-    }
-
-    /** Registers {@code c} to be closed after the test, before the server. */
-    protected <T extends AutoCloseable> T closeLater(T c) {
-        toClose.push(c);
-        return c;
-    }
 
     /** @return a pool over {@code manager} with a unique name, closed after the test */
     protected ConnectionPool<E, C> pool(ConnectionManager<E, C> manager, int maxSize, Duration acquireTimeout) {
@@ -137,30 +96,8 @@ public abstract class BlockingTransportContract<E, C> {
         assertEquals(1, server.accepted());
     }
 
-    /** The server closes an idle connection: the next acquire finds it dead and hands out a fresh one. */
-    @Test
-    void peerClosedIdleConnectionIsDeadAndReplaced() throws Exception {
-        deadAfter(() -> server.closeAll());
-    }
-
-    /** The same for a reset (SO_LINGER 0; a Unix socket cannot be reset and is closed instead). */
-    @Test
-    void peerResetIdleConnectionIsDeadAndReplaced() throws Exception {
-        deadAfter(() -> server.resetAll());
-    }
-
-    /** Unsolicited bytes waiting on an idle connection make it dead. */
-    @Test
-    void unsolicitedBytesMakeIdleConnectionDead() throws Exception {
-        deadAfter(() -> server.writeAll("surprise".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    /** A server action run while a connection is idle. */
-    protected interface ServerAction {
-        void run() throws Exception;
-    }
-
-    private void deadAfter(ServerAction action) throws Exception {
+    @Override
+    protected void deadAfter(ServerAction action) throws Exception {
         Counting<E, C> manager = new Counting<>(newManager());
         ConnectionPool<E, C> pool = pool(manager, 4, WAIT);
         C first = pool.acquire(endpoint);

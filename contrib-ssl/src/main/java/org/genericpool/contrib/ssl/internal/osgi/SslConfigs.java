@@ -16,6 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.genericpool.contrib.ssl.SslOptions;
 import org.genericpool.contrib.tcp.TcpOptions;
 import org.genericpool.contrib.tcp.spi.Check;
+import org.genericpool.contrib.tcp.spi.ConfigMapping;
 
 /**
  * Maps ConfigAdmin values to {@link SslOptions}, loading key and trust stores. Failures are
@@ -32,13 +33,10 @@ public final class SslConfigs {
     /** @return options from a configuration */
     public static SslOptions options(SslManagerConfig c) {
         Check.required("genericpool.manager", c.genericpool_manager());
-        TcpOptions tcp = TcpOptions.builder()
-                .connectTimeout(Check.seconds("connect.timeout", c.connect_timeout()))
+        TcpOptions tcp = ConfigMapping.socketOptions(TcpOptions.builder(), c.connect_timeout(),
+                        c.send_buffer_size(), c.receive_buffer_size(), c.io_threads())
                 .tcpNoDelay(c.tcp_nodelay())
                 .keepAlive(c.keep_alive())
-                .sendBufferSize(Check.bufferSize("send.buffer.size", c.send_buffer_size()))
-                .receiveBufferSize(Check.bufferSize("receive.buffer.size", c.receive_buffer_size()))
-                .ioThreads(Check.range("io.threads", c.io_threads(), 1, 64))
                 .build();
         SslOptions.Builder b = SslOptions.builder().tcp(tcp)
                 .sslContext(context(c))
@@ -115,23 +113,12 @@ public final class SslConfigs {
 
     /** Replaces every occurrence of a secret in {@code message} by {@code ***}. */
     static String hide(String message, String... secrets) {
-        String m = message;
-        for (String s : secrets) {
-            if (s != null && !s.isEmpty()) {
-                m = m.replace(s, "***");
-            }
-        }
-        return m;
+        return ConfigMapping.hide(message, secrets);
     }
 
     /** Maps, logging a rejected configuration (without secrets) before rethrowing. */
     static SslOptions optionsOrLog(SslManagerConfig c) {
-        try {
-            return options(c);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "invalid configuration " + SslManagerConfig.PID + ": "
-                    + hide(String.valueOf(e.getMessage()), c._keystore_password(), c._truststore_password()));
-            throw e;
-        }
+        return ConfigMapping.orLog(LOG, SslManagerConfig.PID, () -> options(c),
+                c._keystore_password(), c._truststore_password());
     }
 }

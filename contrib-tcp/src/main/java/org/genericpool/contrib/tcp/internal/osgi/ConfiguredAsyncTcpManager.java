@@ -2,7 +2,6 @@ package org.genericpool.contrib.tcp.internal.osgi;
 
 import org.genericpool.async.AsyncConnectionManager;
 import org.genericpool.contrib.tcp.AsyncTcpConnectionManager;
-import org.genericpool.contrib.tcp.TcpOptions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -16,15 +15,7 @@ public class ConfiguredAsyncTcpManager extends AsyncTcpConnectionManager {
     /** @param config the factory configuration */
     @Activate
     public ConfiguredAsyncTcpManager(TcpManagerConfig config) {
-        super(map(config));
-    }
-
-    private static TcpOptions map(TcpManagerConfig config) {
-        try {
-            return TcpConfigs.options(config);
-        } catch (RuntimeException e) {
-            throw TcpConfigs.rejected(TcpManagerConfig.PID, e);
-        }
+        super(TcpConfigs.optionsOrLog(config));
     }
 
     /** Stops the I/O threads and closes connections still open. */

@@ -2,7 +2,6 @@ package org.genericpool.contrib.tcp.internal.osgi;
 
 import org.genericpool.ConnectionManager;
 import org.genericpool.contrib.tcp.TcpConnectionManager;
-import org.genericpool.contrib.tcp.TcpOptions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -22,14 +21,6 @@ public class ConfiguredTcpManager extends TcpConnectionManager {
     /** @param config the factory configuration */
     @Activate
     public ConfiguredTcpManager(TcpManagerConfig config) {
-        super(map(config));
-    }
-
-    private static TcpOptions map(TcpManagerConfig config) {
-        try {
-            return TcpConfigs.options(config);
-        } catch (RuntimeException e) {
-            throw TcpConfigs.rejected(TcpManagerConfig.PID, e);
-        }
+        super(TcpConfigs.optionsOrLog(config));
     }
 }

@@ -2,6 +2,7 @@ package org.genericpool.contrib.tcp.internal.osgi;
 
 import org.genericpool.contrib.tcp.TcpOptions;
 import org.genericpool.contrib.tcp.spi.Check;
+import org.genericpool.contrib.tcp.spi.ConfigMapping;
 
 /**
  * Maps ConfigAdmin values to options. Pure functions, tested without a framework; every failure
@@ -25,19 +26,15 @@ public final class TcpConfigs {
     /** @return TCP options from configuration values, each checked under its property name */
     public static TcpOptions tcpOptions(double connectTimeout, boolean tcpNoDelay, boolean keepAlive,
                                        int sendBufferSize, int receiveBufferSize, int ioThreads) {
-        return TcpOptions.builder()
-                .connectTimeout(Check.seconds("connect.timeout", connectTimeout))
+        return ConfigMapping.socketOptions(TcpOptions.builder(), connectTimeout, sendBufferSize, receiveBufferSize,
+                        ioThreads)
                 .tcpNoDelay(tcpNoDelay)
                 .keepAlive(keepAlive)
-                .sendBufferSize(Check.bufferSize("send.buffer.size", sendBufferSize))
-                .receiveBufferSize(Check.bufferSize("receive.buffer.size", receiveBufferSize))
-                .ioThreads(Check.range("io.threads", ioThreads, 1, 64))
                 .build();
     }
 
-    /** Logs a rejected configuration (the message names the property) and returns the failure to throw. */
-    public static RuntimeException rejected(String pid, RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "invalid configuration " + pid + ": " + e.getMessage());
-        return e;
+    /** Maps, logging a rejected configuration (the message names the property) before rethrowing. */
+    static TcpOptions optionsOrLog(TcpManagerConfig c) {
+        return ConfigMapping.orLog(LOG, TcpManagerConfig.PID, () -> options(c));
     }
 }
