@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -491,34 +490,6 @@ public abstract class BehaviourContract extends PoolTestBase {
         assertSame(manager.createError, second.joinFailure());
         assertEquals(0, pool.size());
         assertEquals(0, pool.stats().pending());
-    }
-
-    @Test
-    @DisplayName("the manager's create gets the remaining budget, or null without a deadline (blocking)")
-    void createGetsTheRemainingBudget() throws Exception {
-        assumeTrue(blocking(), "the async manager's create takes no timeout");
-        TestPool pool = open(config());
-        TestConnection a = pool.acquire(1, Duration.ofSeconds(5));
-        TestConnection b = pool.acquire(2);
-        Duration budget = manager.createTimeouts().get(0);
-        assertTrue(budget != null && !budget.isNegative() && !budget.isZero()
-                && budget.compareTo(Duration.ofSeconds(5)) <= 0, "budget " + budget);
-        assertNull(manager.createTimeouts().get(1));
-        pool.release(1, a);
-        pool.release(2, b);
-    }
-
-    @Test
-    @DisplayName("the manager's dispose gets the configured disposeTimeout, or null (blocking)")
-    void disposeGetsTheDisposeTimeout() throws Exception {
-        assumeTrue(blocking(), "the async manager's dispose takes no timeout");
-        TestPool plain = open(config());
-        plain.discard(1, plain.acquire(1));
-        assertEquals(java.util.Collections.singletonList(null), manager.disposeTimeouts());
-
-        TestPool bounded = open(config().disposeTimeout(Duration.ofSeconds(2)));
-        bounded.discard(1, bounded.acquire(1));
-        assertEquals(Duration.ofSeconds(2), manager.disposeTimeouts().get(1));
     }
 
     // ---------------------------------------------------------------- statistics and endpoints
