@@ -28,9 +28,12 @@ import org.genericpool.impl.expiry.Timeouts;
  *   <li>{@link #total}: all slots of the pool (connections, detached ones not yet disposed, creates
  *       in flight). Lock-free; changed only when a connection is created or disposed.
  *       Invariant: {@code total <= totalMaxSize} except after a shrinking reconfiguration. A slot
- *       is freed when the manager's dispose returns, so the manager never sees more live
- *       connections than the limits; {@link #size()} stops counting a connection as soon as it is
- *       detached for disposal ({@link #disposing}).</li>
+ *       is freed when the manager's dispose returns (or, with a dispose timeout, when that passes:
+ *       {@link #disposed} runs once per entry), so the manager never sees more live connections
+ *       than the limits; {@link #size()} stops counting a connection as soon as it is detached for
+ *       disposal ({@link #disposing}).</li>
+ *   <li>Entries change state only under their endpoint's lock (see {@link Entry}); a decision
+ *       about an entry is taken under that lock, never from a read after unlocking.</li>
  *   <li>{@link #idle}: which endpoints hold idle connections and when they may first expire
  *       (see {@link IdleIndex}); {@link #starving}: endpoints whose first waiter is held back by
  *       the total limit (see {@link StarvingQueue}). Each has its own lock.</li>
