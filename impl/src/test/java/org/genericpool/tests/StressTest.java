@@ -175,41 +175,12 @@ class StressTest {
             }
         }, "stress-jmx-reader");
         jmxReader.start();
+        org.genericpool.tests.support.TestPool view = new org.genericpool.tests.support.BlockingTestPool(pool);
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
                 ThreadLocalRandom r = ThreadLocalRandom.current();
                 while (System.nanoTime() - end < 0) {
-                    int ep = r.nextInt(ENDPOINTS);
-                    TestConnection c;
-                    try {
-                        c = pool.acquire(ep, randomTimeout(r));
-                    } catch (InterruptedException e) {
-                        tally.abandoned.incrementAndGet();
-                        continue;
-                    } catch (AcquireTimeoutException e) {
-                        tally.timeouts.incrementAndGet();
-                        continue;
-                    } catch (ConnectionManagerException e) {
-                        tally.createFailures.incrementAndGet();
-                        continue;
-                    } catch (Throwable e) {
-                        tally.unexpected.add(e);
-                        continue;
-                    }
-                    tally.got(ep, c);
-                    hold(r);
-                    c.inUse.set(false);
-                    try {
-                        if (r.nextInt(100) < 15) {
-                            pool.discard(ep, c);
-                            tally.discarded.incrementAndGet();
-                        } else {
-                            pool.release(ep, c);
-                            tally.released.incrementAndGet();
-                        }
-                    } catch (Throwable e) {
-                        tally.unexpected.add(e);
-                    }
+                    acquireHoldAndGiveBack(view, tally, r, 15, true);
                 }
                 Thread.interrupted();
             }, "stress-blocking-" + i);
@@ -453,34 +424,7 @@ class StressTest {
             Thread t = new Thread(() -> {
                 ThreadLocalRandom r = ThreadLocalRandom.current();
                 while (System.nanoTime() - end < 0) {
-                    int ep = r.nextInt(ENDPOINTS);
-                    TestConnection c;
-                    try {
-                        c = pool.acquire(ep, randomTimeout(r));
-                    } catch (AcquireTimeoutException e) {
-                        tally.timeouts.incrementAndGet();
-                        continue;
-                    } catch (ConnectionManagerException e) {
-                        tally.createFailures.incrementAndGet();
-                        continue;
-                    } catch (Throwable e) {
-                        tally.unexpected.add(e);
-                        continue;
-                    }
-                    tally.got(ep, c);
-                    hold(r);
-                    c.inUse.set(false);
-                    try {
-                        if (r.nextInt(100) < 30) {
-                            pool.discard(ep, c);
-                            tally.discarded.incrementAndGet();
-                        } else {
-                            pool.release(ep, c);
-                            tally.released.incrementAndGet();
-                        }
-                    } catch (Throwable e) {
-                        tally.unexpected.add(e);
-                    }
+                    acquireHoldAndGiveBack(pool, tally, r, 30, false);
                 }
             }, "stress-slow-dispose-" + i);
             t.start();
@@ -613,4 +557,52 @@ class StressTest {
         assertEquals(0, m.live());
         assertEquals(0, m.disposedWhileInUse(), "a connection disposed while its holder used it");
     }
+
+    /**
+     * One worker step: acquire a random endpoint with a random timeout, check and hold the
+     * connection, then discard it ({@code discardPercent} of the time) or release it; every
+     * outcome is counted in {@code tally}, anything unexpected recorded there.
+     *
+     * @param interruptsExpected whether an InterruptedException is an expected outcome (counted
+     *                           as abandoned) rather than an unexpected one
+     */
+    private static void acquireHoldAndGiveBack(org.genericpool.tests.support.TestPool pool, Tally tally,
+                                               ThreadLocalRandom r, int discardPercent, boolean interruptsExpected) {
+        int ep = r.nextInt(ENDPOINTS);
+        TestConnection c;
+        try {
+            c = pool.acquire(ep, randomTimeout(r));
+        } catch (InterruptedException e) {
+            if (interruptsExpected) {
+                tally.abandoned.incrementAndGet();
+            } else {
+                tally.unexpected.add(e);
+            }
+            return;
+        } catch (AcquireTimeoutException e) {
+            tally.timeouts.incrementAndGet();
+            return;
+        } catch (ConnectionManagerException e) {
+            tally.createFailures.incrementAndGet();
+            return;
+        } catch (Throwable e) {
+            tally.unexpected.add(e);
+            return;
+        }
+        tally.got(ep, c);
+        hold(r);
+        c.inUse.set(false);
+        try {
+            if (r.nextInt(100) < discardPercent) {
+                pool.discard(ep, c);
+                tally.discarded.incrementAndGet();
+            } else {
+                pool.release(ep, c);
+                tally.released.incrementAndGet();
+            }
+        } catch (Throwable e) {
+            tally.unexpected.add(e);
+        }
+    }
+
 }
