@@ -82,31 +82,25 @@ public abstract class BehaviourContract extends PoolTestBase {
     @DisplayName("extra idle connections are handed out last-in first-out")
     void extraIdleConnectionsAreLifo() throws Exception {
         TestPool pool = open(config().minIdle(0).maxSize(3));
-        TestConnection a = pool.acquire(1);
-        TestConnection b = pool.acquire(1);
-        TestConnection c = pool.acquire(1);
-        pool.release(1, a);
-        pool.release(1, b);
-        pool.release(1, c);
+        List<TestConnection> abc = leaseThreeThenReleaseInOrder(pool);
+        TestConnection a = abc.get(0);
+        TestConnection b = abc.get(1);
+        TestConnection c = abc.get(2);
 
         assertSame(c, pool.acquire(1));
         assertSame(b, pool.acquire(1));
         assertSame(a, pool.acquire(1));
-        for (TestConnection x : List.of(a, b, c)) {
-            pool.release(1, x);
-        }
+        releaseAll(pool, a, b, c);
     }
 
     @Test
     @DisplayName("core idle connections are handed out first-in first-out (round robin)")
     void coreIdleConnectionsAreFifo() throws Exception {
         TestPool pool = open(config().minIdle(3).maxSize(3));
-        TestConnection a = pool.acquire(1);
-        TestConnection b = pool.acquire(1);
-        TestConnection c = pool.acquire(1);
-        pool.release(1, a);
-        pool.release(1, b);
-        pool.release(1, c);
+        List<TestConnection> abc = leaseThreeThenReleaseInOrder(pool);
+        TestConnection a = abc.get(0);
+        TestConnection b = abc.get(1);
+        TestConnection c = abc.get(2);
 
         for (TestConnection expected : List.of(a, b, c, a, b)) {
             TestConnection got = pool.acquire(1);
@@ -124,19 +118,15 @@ public abstract class BehaviourContract extends PoolTestBase {
     @DisplayName("release makes a connection core or extra by the Python rule; core is handed out before extra")
     void releaseChoosesCoreOrExtraByThePythonRule() throws Exception {
         TestPool pool = open(config().minIdle(2).maxSize(3));
-        TestConnection a = pool.acquire(1);
-        TestConnection b = pool.acquire(1);
-        TestConnection c = pool.acquire(1);
-        pool.release(1, a);
-        pool.release(1, b);
-        pool.release(1, c);
+        List<TestConnection> abc = leaseThreeThenReleaseInOrder(pool);
+        TestConnection a = abc.get(0);
+        TestConnection b = abc.get(1);
+        TestConnection c = abc.get(2);
 
         assertSame(b, pool.acquire(1));
         assertSame(c, pool.acquire(1));
         assertSame(a, pool.acquire(1));
-        for (TestConnection x : List.of(a, b, c)) {
-            pool.release(1, x);
-        }
+        releaseAll(pool, a, b, c);
     }
 
     @Test
@@ -1036,4 +1026,21 @@ public abstract class BehaviourContract extends PoolTestBase {
             Thread.onSpinWait();
         }
     }
+
+    /** Leases three connections of endpoint 1 (created in order) and releases them in that order. */
+    static List<TestConnection> leaseThreeThenReleaseInOrder(TestPool pool) throws Exception {
+        List<TestConnection> abc = List.of(pool.acquire(1), pool.acquire(1), pool.acquire(1));
+        for (TestConnection x : abc) {
+            pool.release(1, x);
+        }
+        return abc;
+    }
+
+    /** Releases connections of endpoint 1. */
+    static void releaseAll(TestPool pool, TestConnection... connections) throws Exception {
+        for (TestConnection x : connections) {
+            pool.release(1, x);
+        }
+    }
+
 }

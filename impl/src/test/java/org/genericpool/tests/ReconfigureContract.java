@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+
 import org.genericpool.AcquireTimeoutException;
 import org.genericpool.PoolConfig;
 import org.genericpool.tests.support.PendingAcquire;
@@ -67,12 +68,9 @@ public abstract class ReconfigureContract extends PoolTestBase {
     @DisplayName("shrinking maxSize disposes surplus idle connections at once")
     void shrinkingDisposesSurplusIdle() throws Exception {
         TestPool pool = open(config().minIdle(3).maxSize(3));
-        TestConnection a = pool.acquire(1);
-        TestConnection b = pool.acquire(1);
-        TestConnection c = pool.acquire(1);
-        pool.release(1, a);
-        pool.release(1, b);
-        pool.release(1, c);
+        List<TestConnection> abc = BehaviourContract.leaseThreeThenReleaseInOrder(pool);
+        TestConnection a = abc.get(0);
+        TestConnection b = abc.get(1);
         assertEquals(3, pool.stats(1).idle());
 
         pool.reconfigure(pool.config().toBuilder().minIdle(1).maxSize(1).build());
