@@ -551,6 +551,28 @@ public abstract class BehaviourContract extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("a forgotten endpoint used again starts over: its counters from zero, the pool's totals kept")
+    void forgottenEndpointUsedAgainStartsOver() throws Exception {
+        TestPool pool = open(config().minIdle(0).idleTimeout(Duration.ZERO));
+        for (int round = 1; round <= 3; round++) {
+            TestConnection c = pool.acquire(1);
+            assertEquals(Set.of(1), pool.endpoints());
+            assertEquals(1, pool.stats().endpoints());
+            EndpointStats s = pool.stats(1);
+            assertEquals(1, s.created(), "round " + round);
+            assertEquals(1, s.acquires(), "round " + round);
+            assertEquals(0, s.disposed(), "round " + round);
+            pool.release(1, c); // idle timeout zero: disposed, the endpoint is empty again
+            assertEquals(Set.of(), pool.endpoints());
+            assertEquals(0, pool.stats().endpoints());
+            assertEquals(EndpointStats.EMPTY, pool.stats(1));
+            assertEquals(round, pool.stats().created());
+            assertEquals(round, pool.stats().disposed());
+            assertEquals(round, pool.stats().acquires());
+        }
+    }
+
+    @Test
     @DisplayName("endpoints() lists an endpoint that has only waiters")
     void endpointWithWaitersIsListed() throws Exception {
         TestPool pool = open(config().maxSize(1).totalMaxSize(1));

@@ -19,8 +19,11 @@ import org.genericpool.impl.expiry.ExpiryHeap;
  *   <li>{@code leased} = entries in state LEASED or RETURNING.</li>
  *   <li>An endpoint with idle entries has no waiters: a connection that comes back goes to the
  *       first waiter before it may go idle, and an acquirer takes idle before it may queue.</li>
- *   <li>{@code retired} is set once, when {@code slots == 0} and no waiter is queued; a retired
- *       endpoint is out of the pool's map and is never used again.</li>
+ *   <li>{@code retired} (forgotten) is set when {@code slots == 0} and no waiter is queued: its
+ *       counters are folded into the pool's and zeroed, and it no longer shows in statistics or
+ *       {@code endpoints()}. A retired endpoint is either out of the pool's map for good
+ *       ({@code dormant} false: never used again), or {@code dormant}: still in the map, and the
+ *       next acquire of its key revives it (clears both flags) instead of making a new one.</li>
  * </ul>
  */
 final class Endpoint<E, C> extends ExpiryHeap.Node {
@@ -43,7 +46,10 @@ final class Endpoint<E, C> extends ExpiryHeap.Node {
     /** Detached entries being disposed: still in {@link #slots}, no longer in the statistics. */
     int disposing;
     int leased;
-    boolean retired;
+    /** Forgotten; written under {@link #lock}, volatile so that listing endpoints need not lock. */
+    volatile boolean retired;
+    /** Retired but kept in the pool's map for reuse; counted in the pool's dormant count. */
+    boolean dormant;
     /** Queued in the pool's {@link StarvingQueue}; guarded by its lock. */
     boolean starving;
 

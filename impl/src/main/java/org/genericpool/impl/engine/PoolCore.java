@@ -67,9 +67,17 @@ public final class PoolCore<E, C> {
     public static final Object ENQUEUED = new Object();
 
     private static final int SERVE_ROUNDS = 64;
+    /**
+     * How many forgotten endpoints stay in the map, dormant, for reuse. An endpoint that empties
+     * and is used again soon (an eviction took its last connection) then costs no allocation and
+     * no map update; the bound keeps a pool that saw a million endpoints small (~300 B each).
+     */
+    static final int MAX_DORMANT = 256;
 
     private final ConcurrentHashMap<E, Endpoint<E, C>> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
+    /** Dormant endpoints in {@link #endpoints}: at most {@link #MAX_DORMANT}. */
+    private final AtomicInteger dormant = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
     /** Detached connections whose dispose was called and has not returned: they hold their slots still. */
     private final AtomicInteger disposing = new AtomicInteger();
@@ -1067,12 +1075,18 @@ public final class PoolCore<E, C> {
 
     /** @return the endpoints known now */
     public Set<E> endpoints() {
-        return Set.copyOf(endpoints.keySet());
+        List<E> live = new ArrayList<>();
+        for (Endpoint<E, C> ep : endpoints.values()) {
+            if (!ep.retired) {
+                live.add(ep.key);
+            }
+        }
+        return Set.copyOf(live);
     }
 
     /** @return the number of endpoints known now */
     public int endpointCount() {
-        return endpoints.size();
+        return Math.max(0, endpoints.size() - dormant.get()); // exact when the pool is quiet
     }
 
     /** @return the number of waiting callers */
@@ -1109,6 +1123,9 @@ public final class PoolCore<E, C> {
                 }
             }
             ep.lock();
+            if (ep.retired && ep.dormant) {
+                revive(ep);
+            }
             if (!ep.retired) {
                 if (closed) {
                     if (ep.isEmpty()) {
@@ -1152,11 +1169,38 @@ public final class PoolCore<E, C> {
         disposing.incrementAndGet();
     }
 
+    /** Forgets an empty endpoint: kept dormant for reuse while there is room, else out of the map for good. */
     private void retireLocked(Endpoint<E, C> ep) {
+        if (ep.retired) {
+            return;
+        }
         ep.retired = true;
-        endpoints.remove(ep.key, ep);
         idle.reschedule(ep, false, 0);
         tally.retire(ep);
+        if (!closed && takeDormantPlace()) {
+            ep.dormant = true;
+        } else {
+            endpoints.remove(ep.key, ep);
+        }
+    }
+
+    private boolean takeDormantPlace() {
+        for (;;) {
+            int n = dormant.get();
+            if (n >= MAX_DORMANT) {
+                return false;
+            }
+            if (dormant.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Brings a dormant endpoint back into use; caller holds its lock. Its counters were zeroed when it was retired. */
+    private void revive(Endpoint<E, C> ep) {
+        ep.dormant = false;
+        ep.retired = false;
+        dormant.decrementAndGet();
     }
 
     private static ConnectionPoolClosedException closedException() {

@@ -18,13 +18,28 @@ final class Tally {
     private final AtomicLong acquires = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
 
-    /** Keeps the counters of an endpoint being forgotten. Caller holds its lock. */
+    /**
+     * Keeps the counters of an endpoint being forgotten and zeroes them, so that the endpoint,
+     * if it is remembered and used again, starts over. Caller holds its lock. Zero counters are
+     * skipped: each add is a write to a line every thread shares.
+     */
     void retire(Endpoint<?, ?> ep) {
-        created.addAndGet(ep.created);
-        disposed.addAndGet(ep.disposed);
-        dead.addAndGet(ep.dead);
-        acquires.addAndGet(ep.acquires);
-        timeouts.addAndGet(ep.timeouts);
+        fold(created, ep.created);
+        fold(disposed, ep.disposed);
+        fold(dead, ep.dead);
+        fold(acquires, ep.acquires);
+        fold(timeouts, ep.timeouts);
+        ep.created = 0;
+        ep.disposed = 0;
+        ep.dead = 0;
+        ep.acquires = 0;
+        ep.timeouts = 0;
+    }
+
+    private static void fold(AtomicLong into, long n) {
+        if (n != 0) {
+            into.addAndGet(n);
+        }
     }
 
     /** Counts a timeout of an endpoint that holds nothing. */
