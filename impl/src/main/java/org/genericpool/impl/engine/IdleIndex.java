@@ -15,13 +15,16 @@ import org.genericpool.impl.expiry.ExpiryHeap;
  * release reads it without taking {@link #lock}.
  *
  * <p>Thread-safety: the heap belongs to {@link #lock}, taken after an endpoint lock, never
- * before; {@link #nextExpiry()} is readable without a lock.
+ * before; {@link #nextExpiry()} and {@link #peek()} read what the last change published,
+ * without a lock.
  */
 final class IdleIndex<E, C> {
     private final ReentrantLock lock = new ReentrantLock();
     private final ExpiryHeap<Endpoint<E, C>> heap = new ExpiryHeap<>();
     /** The heap's earliest due time, {@link Long#MAX_VALUE} when empty. */
     private volatile long nextExpiry = Long.MAX_VALUE;
+    /** The heap's first endpoint, null when empty: published with {@link #nextExpiry} so that peeking takes no lock. */
+    private volatile Endpoint<E, C> first;
     private volatile Runnable listener = () -> { };
 
     /** Sets what to call when the earliest due time moved earlier (the collector's wake-up). */
@@ -38,14 +41,12 @@ final class IdleIndex<E, C> {
         return nextExpiry != Long.MAX_VALUE;
     }
 
-    /** @return the endpoint due first, or null */
+    /**
+     * @return the endpoint due first when last looked, or null; lock-free, so the caller
+     *         re-checks it under the endpoint's lock ({@code isScheduled}, {@code scheduledAt})
+     */
     Endpoint<E, C> peek() {
-        lock.lock();
-        try {
-            return heap.peek();
-        } finally {
-            lock.unlock();
-        }
+        return first;
     }
 
     /** Makes {@code ep} due no later than {@code at}; takes the lock only if that moves it. Caller holds ep's lock. */
@@ -95,6 +96,7 @@ final class IdleIndex<E, C> {
 
     private boolean updateNextExpiry() {
         Endpoint<E, C> top = heap.peek();
+        first = top;
         long next = top == null ? Long.MAX_VALUE : top.scheduledAt();
         long old = nextExpiry;
         nextExpiry = next;

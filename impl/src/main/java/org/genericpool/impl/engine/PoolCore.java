@@ -308,12 +308,11 @@ public final class PoolCore<E, C> {
     public Entry<E, C> created(E key, C connection, boolean deliver) {
         Endpoint<E, C> ep = endpoints.get(key); // a reserved slot keeps the endpoint alive
         Waiter<E, C> granted = null;
-        Entry<E, C> e;
+        long now = System.nanoTime(); // outside the lock, as is the allocation: the lock is held as briefly as possible
+        Entry<E, C> e = new Entry<>(ep, connection, now);
         boolean close = false;
         ep.lock();
         try {
-            long now = System.nanoTime();
-            e = new Entry<>(ep, connection, now);
             ep.created++;
             ep.entries.add(e);
             if (closed) {
@@ -546,13 +545,14 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
         boolean gone;
+        long now = System.nanoTime();
         ep.lock();
         try {
             if (!inHand(e)) {
                 return;
             }
             ep.acquires--;
-            granted = takeBackLocked(ep, e, System.nanoTime());
+            granted = takeBackLocked(ep, e, now);
             gone = e.state == Entry.GONE; // decided here: once unlocked, an idle entry is anyone's
         } finally {
             ep.unlock();

@@ -1,7 +1,7 @@
 package org.genericpool.impl.engine;
 
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.genericpool.EndpointStats;
 import org.genericpool.PoolStats;
@@ -12,16 +12,17 @@ import org.genericpool.PoolStats;
  * acquire or release path; a snapshot locks one endpoint at a time and never stops the pool.
  */
 final class Tally {
-    private final AtomicLong created = new AtomicLong();
-    private final AtomicLong disposed = new AtomicLong();
-    private final AtomicLong dead = new AtomicLong();
-    private final AtomicLong acquires = new AtomicLong();
-    private final AtomicLong timeouts = new AtomicLong();
+    private final LongAdder created = new LongAdder();
+    private final LongAdder disposed = new LongAdder();
+    private final LongAdder dead = new LongAdder();
+    private final LongAdder acquires = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
 
     /**
      * Keeps the counters of an endpoint being forgotten and zeroes them, so that the endpoint,
-     * if it is remembered and used again, starts over. Caller holds its lock. Zero counters are
-     * skipped: each add is a write to a line every thread shares.
+     * if it is remembered and used again, starts over. Caller holds its lock. Endpoints that empty on
+     * every operation (eviction at the total limit) fold from many threads at once, hence
+     * {@link LongAdder}s, and zero counters are skipped.
      */
     void retire(Endpoint<?, ?> ep) {
         fold(created, ep.created);
@@ -36,15 +37,15 @@ final class Tally {
         ep.timeouts = 0;
     }
 
-    private static void fold(AtomicLong into, long n) {
+    private static void fold(LongAdder into, long n) {
         if (n != 0) {
-            into.addAndGet(n);
+            into.add(n);
         }
     }
 
     /** Counts a timeout of an endpoint that holds nothing. */
     void timeout() {
-        timeouts.incrementAndGet();
+        timeouts.increment();
     }
 
     /** @return {@code ep}'s statistics read under its lock, or null if it was forgotten */
@@ -62,11 +63,11 @@ final class Tally {
         int acquired = 0;
         int idle = 0;
         int count = 0;
-        long c = created.get();
-        long d = disposed.get();
-        long x = dead.get();
-        long a = acquires.get();
-        long t = timeouts.get();
+        long c = created.sum();
+        long d = disposed.sum();
+        long x = dead.sum();
+        long a = acquires.sum();
+        long t = timeouts.sum();
         for (Endpoint<?, ?> ep : endpoints) {
             EndpointStats s = read(ep);
             if (s == null) {

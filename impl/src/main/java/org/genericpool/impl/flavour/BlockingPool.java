@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 
 import org.genericpool.AcquireTimeoutException;
 import org.genericpool.ConnectionManager;
@@ -21,7 +20,7 @@ import org.genericpool.impl.expiry.Timeouts;
 
 /**
  * The blocking flavour: the engine's decisions, with the manager called on the caller's thread.
- * Waiting threads park ({@link LockSupport}), so virtual threads never pin their carrier.
+ * Waiting threads park ({@link ThreadWaiter}), so virtual threads never pin their carrier.
  * Acquiring and releasing an idle connection allocates nothing.
  *
  * @param <E> endpoint type
@@ -31,14 +30,6 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
 
     /** {@link #await} result: granted a turn to evict and try again. */
     private static final Object RETRY = new Object();
-    /**
-     * How many times a queued acquirer yields its core before it parks. A hand-off to a parked
-     * thread costs a wake-up (microseconds, more in a virtual machine) per connection; a waiter
-     * that is still runnable sees its grant without one. Few enough that a long wait burns only
-     * microseconds of CPU, and yielding (not spinning) lets the holder run on a busy machine.
-     * Measured in bench {@code contended} (2 cores): 0 yields 88k ops/s, 5 yields 395k, 20 yields 416k.
-     */
-    private static final int YIELDS_BEFORE_PARK = 16;
 
     private final ConnectionManager<E, C> manager;
     private final boolean releaseHook;
@@ -142,19 +133,16 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
 
     private Object await(ThreadWaiter<E, C> w, E endpoint, boolean timed, long deadline) throws InterruptedException {
         boolean interrupted = false;
-        for (int i = 0; i < YIELDS_BEFORE_PARK && w.state() == Waiter.WAITING; i++) {
-            Thread.yield();
-        }
+        w.yieldWhileWaiting();
         while (w.state() == Waiter.WAITING) {
+            long left = Long.MAX_VALUE;
             if (timed) {
-                long left = deadline - System.nanoTime();
+                left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
-                LockSupport.parkNanos(this, left);
-            } else {
-                LockSupport.park(this);
             }
+            w.park(this, left);
             if (Thread.interrupted()) {
                 interrupted = true;
                 break;
