@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
@@ -76,11 +77,14 @@ public final class PoolCore<E, C> {
 
     private final ConcurrentHashMap<E, Endpoint<E, C>> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
-    /** Dormant endpoints in {@link #endpoints}: at most {@link #MAX_DORMANT}. */
-    private final AtomicInteger dormant = new AtomicInteger();
+    /**
+     * Dormant endpoints in {@link #endpoints}: about {@link #MAX_DORMANT} at most. Counters that
+     * endpoints emptying on every operation change from many threads are {@link LongAdder}s.
+     */
+    private final LongAdder dormant = new LongAdder();
     private final AtomicInteger pending = new AtomicInteger();
     /** Detached connections whose dispose was called and has not returned: they hold their slots still. */
-    private final AtomicInteger disposing = new AtomicInteger();
+    private final LongAdder disposing = new LongAdder();
     private final ReentrantLock closeLock = new ReentrantLock();
     private final IdleIndex<E, C> idle = new IdleIndex<>();
     private final StarvingQueue<E, C> starving = new StarvingQueue<>();
@@ -286,7 +290,7 @@ public final class PoolCore<E, C> {
             ep.slots--;
             ep.disposed++;
             ep.disposing--;
-            disposing.decrementAndGet();
+            disposing.decrement();
             if (!ep.waiters.isEmpty() && ep.slots < settings.maxSize) {
                 markStarving(ep); // its waiters now lack only a total slot
             }
@@ -631,7 +635,7 @@ public final class PoolCore<E, C> {
     private boolean detachIfUnwantedLocked(Endpoint<E, C> ep, Entry<E, C> e, long now) {
         Settings s = settings;
         if (closed || s.timeouts.outlived(e.createdAt, now)
-                || ep.slots - ep.disposing > s.maxSize || size() > s.totalMaxSize) {
+                || ep.slots - ep.disposing > s.maxSize || overTotal(s.totalMaxSize)) {
             detachLocked(e);
             return true;
         }
@@ -675,7 +679,7 @@ public final class PoolCore<E, C> {
             if (wasCreated) {
                 ep.disposed++;
                 ep.disposing--;
-                disposing.decrementAndGet();
+                disposing.decrement();
             }
             Settings s = settings;
             if (!closed && ep.slots < s.maxSize && total.get() <= s.totalMaxSize) {
@@ -1014,9 +1018,14 @@ public final class PoolCore<E, C> {
 
     // ---------------------------------------------------------------- statistics
 
+    /** Whether the pool holds more than {@code max} connections (after a shrinking reconfiguration); cheap when it does not. */
+    private boolean overTotal(int max) {
+        return total.get() > max && size() > max; // total >= size: only then sum the disposing count
+    }
+
     /** @return all slots of the pool */
     public int size() {
-        return total.get() - disposing.get();
+        return total.get() - (int) disposing.sum();
     }
 
     /** @return the slots of one endpoint, 0 if unknown */
@@ -1086,7 +1095,7 @@ public final class PoolCore<E, C> {
 
     /** @return the number of endpoints known now */
     public int endpointCount() {
-        return Math.max(0, endpoints.size() - dormant.get()); // exact when the pool is quiet
+        return Math.max(0, endpoints.size() - (int) dormant.sum()); // exact when the pool is quiet
     }
 
     /** @return the number of waiting callers */
@@ -1166,7 +1175,7 @@ public final class PoolCore<E, C> {
         e.state = Entry.GONE;
         ep.entries.remove(e);
         ep.disposing++; // every detached entry goes to dispose next
-        disposing.incrementAndGet();
+        disposing.increment();
     }
 
     /** Forgets an empty endpoint: kept dormant for reuse while there is room, else out of the map for good. */
@@ -1184,23 +1193,20 @@ public final class PoolCore<E, C> {
         }
     }
 
+    /** Counts one more dormant endpoint if there is room; racing threads may overshoot the bound by a few. */
     private boolean takeDormantPlace() {
-        for (;;) {
-            int n = dormant.get();
-            if (n >= MAX_DORMANT) {
-                return false;
-            }
-            if (dormant.compareAndSet(n, n + 1)) {
-                return true;
-            }
+        if (dormant.sum() >= MAX_DORMANT) {
+            return false;
         }
+        dormant.increment();
+        return true;
     }
 
     /** Brings a dormant endpoint back into use; caller holds its lock. Its counters were zeroed when it was retired. */
     private void revive(Endpoint<E, C> ep) {
         ep.dormant = false;
         ep.retired = false;
-        dormant.decrementAndGet();
+        dormant.decrement();
     }
 
     private static ConnectionPoolClosedException closedException() {
