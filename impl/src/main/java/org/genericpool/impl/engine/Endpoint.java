@@ -4,6 +4,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.genericpool.EndpointStats;
 import org.genericpool.impl.expiry.ExpiryHeap;
+import org.genericpool.impl.expiry.Timeouts;
 
 /**
  * The state of one endpoint. Everything here is guarded by {@link #lock} except the
@@ -48,7 +49,7 @@ final class Endpoint<E, C> extends ExpiryHeap.Node {
     int leased;
     /** Forgotten; written under {@link #lock}, volatile so that listing endpoints need not lock. */
     volatile boolean retired;
-    /** Retired but kept in the pool's map for reuse; counted in the pool's dormant count. */
+    /** Retired but kept in the registry's map for reuse (see {@link EndpointRegistry}). */
     boolean dormant;
     /** Queued in the pool's {@link StarvingQueue}; guarded by its lock. */
     boolean starving;
@@ -82,6 +83,29 @@ final class Endpoint<E, C> extends ExpiryHeap.Node {
 
     void unlock() {
         lock.unlock();
+    }
+
+    /** @return the idle connection that expires first under {@code t} (a scan of this endpoint's idle ones), or null */
+    Entry<E, C> soonestIdle(Timeouts t) {
+        Entry<E, C> a = soonestIn(core, t);
+        Entry<E, C> b = soonestIn(extra, t);
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return b.deadline(t) - a.deadline(t) < 0 ? b : a;
+    }
+
+    private static <E, C> Entry<E, C> soonestIn(IdleList<E, C> list, Timeouts t) {
+        Entry<E, C> best = null;
+        long bestAt = 0;
+        for (Entry<E, C> e = list.head(); e != null; e = e.next) {
+            long at = e.deadline(t);
+            if (best == null || at - bestAt < 0) {
+                best = e;
+                bestAt = at;
+            }
+        }
+        return best;
     }
 
     int idle() {

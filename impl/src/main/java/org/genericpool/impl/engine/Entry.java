@@ -1,5 +1,7 @@
 package org.genericpool.impl.engine;
 
+import org.genericpool.impl.expiry.Timeouts;
+
 /**
  * One pooled connection and its bookkeeping. Every field but the final ones belongs to the
  * lock of its {@link Endpoint}.
@@ -45,6 +47,11 @@ public final class Entry<E, C> {
         this.endpoint = endpoint;
         this.connection = connection;
         this.createdAt = createdAt;
+    }
+
+    /** @return when this idle connection expires under {@code t}; read under its endpoint's lock */
+    long deadline(Timeouts t) {
+        return t.deadline(createdAt, releasedAt, extra);
     }
 
     /** @return the endpoint key */

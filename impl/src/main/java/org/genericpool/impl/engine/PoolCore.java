@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,7 +24,8 @@ import org.genericpool.impl.expiry.Timeouts;
  *
  * <h2>State and owners</h2>
  * <ul>
- *   <li>Per endpoint ({@link Endpoint}, under its own lock): idle lists, waiters, entries, counts.</li>
+ *   <li>Per endpoint ({@link Endpoint}, under its own lock): idle lists, waiters, entries, counts.
+ *       Which endpoints exist, and the dormant ones kept for reuse: {@link EndpointRegistry}.</li>
  *   <li>{@link #total}: all slots of the pool (connections, detached ones not yet disposed, creates
  *       in flight). Lock-free; changed only when a connection is created or disposed.
  *       Invariant: {@code total <= totalMaxSize} except after a shrinking reconfiguration. A slot
@@ -68,22 +68,11 @@ public final class PoolCore<E, C> {
     public static final Object ENQUEUED = new Object();
 
     private static final int SERVE_ROUNDS = 64;
-    /**
-     * How many forgotten endpoints stay in the map, dormant, for reuse. An endpoint that empties
-     * and is used again soon (an eviction took its last connection) then costs no allocation and
-     * no map update; the bound keeps a pool that saw a million endpoints small (~300 B each).
-     */
-    static final int MAX_DORMANT = 256;
 
-    private final ConcurrentHashMap<E, Endpoint<E, C>> endpoints = new ConcurrentHashMap<>();
+    private final EndpointRegistry<E, C> endpoints = new EndpointRegistry<>();
     private final AtomicInteger total = new AtomicInteger();
-    /**
-     * Dormant endpoints in {@link #endpoints}: about {@link #MAX_DORMANT} at most. Counters that
-     * endpoints emptying on every operation change from many threads are {@link LongAdder}s.
-     */
-    private final LongAdder dormant = new LongAdder();
     private final AtomicInteger pending = new AtomicInteger();
-    /** Detached connections whose dispose was called and has not returned: they hold their slots still. */
+    /** Detached connections whose dispose was called and has not returned: they hold their slots still (a LongAdder: evictions change it from every thread). */
     private final LongAdder disposing = new LongAdder();
     private final ReentrantLock closeLock = new ReentrantLock();
     private final IdleIndex<E, C> idle = new IdleIndex<>();
@@ -268,8 +257,8 @@ public final class PoolCore<E, C> {
                     continue; // changed meanwhile; look again
                 }
                 Timeouts t = settings.timeouts;
-                Entry<E, C> soonest = soonestIdle(ep, t);
-                if (soonest != null && deadline(soonest, t) - ep.scheduledAt() <= 0) {
+                Entry<E, C> soonest = ep.soonestIdle(t);
+                if (soonest != null && soonest.deadline(t) - ep.scheduledAt() <= 0) {
                     detachLocked(soonest);
                     rescheduleLocked(ep, t);
                     return soonest;
@@ -659,7 +648,7 @@ public final class PoolCore<E, C> {
         int freeCoreSlots = settings.minIdle - ep.core.size();
         e.extra = ep.leased >= freeCoreSlots;
         (e.extra ? ep.extra : ep.core).addLast(e);
-        scheduleLocked(ep, deadline(e, settings.timeouts));
+        scheduleLocked(ep, e.deadline(settings.timeouts));
         return null;
     }
 
@@ -807,8 +796,8 @@ public final class PoolCore<E, C> {
                 // One connection per round, the soonest of the endpoint due first: expired
                 // connections are disposed in deadline order across endpoints, as in the original.
                 Timeouts t = settings.timeouts;
-                Entry<E, C> soonest = soonestIdle(ep, t);
-                if (soonest != null && deadline(soonest, t) - now <= 0) {
+                Entry<E, C> soonest = ep.soonestIdle(t);
+                if (soonest != null && soonest.deadline(t) - now <= 0) {
                     detachLocked(soonest);
                     out.add(soonest);
                 }
@@ -834,33 +823,6 @@ public final class PoolCore<E, C> {
         }
     }
 
-    private static <E, C> long deadline(Entry<E, C> e, Timeouts t) {
-        return t.deadline(e.createdAt, e.releasedAt, e.extra);
-    }
-
-    /** The idle connection of {@code ep} that expires first: a scan of one endpoint's idle ones. */
-    private static <E, C> Entry<E, C> soonestIdle(Endpoint<E, C> ep, Timeouts t) {
-        Entry<E, C> a = soonestIn(ep.core, t);
-        Entry<E, C> b = soonestIn(ep.extra, t);
-        if (a == null || b == null) {
-            return a == null ? b : a;
-        }
-        return deadline(b, t) - deadline(a, t) < 0 ? b : a;
-    }
-
-    private static <E, C> Entry<E, C> soonestIn(IdleList<E, C> list, Timeouts t) {
-        Entry<E, C> best = null;
-        long bestAt = 0;
-        for (Entry<E, C> e = list.head(); e != null; e = e.next) {
-            long at = deadline(e, t);
-            if (best == null || at - bestAt < 0) {
-                best = e;
-                bestAt = at;
-            }
-        }
-        return best;
-    }
-
     /** Makes {@code ep} due no later than {@code at}. */
     private void scheduleLocked(Endpoint<E, C> ep, long at) {
         idle.scheduleNoLaterThan(ep, at);
@@ -868,8 +830,8 @@ public final class PoolCore<E, C> {
 
     /** Sets {@code ep}'s node to the exact earliest deadline of its idle connections, or removes it. */
     private void rescheduleLocked(Endpoint<E, C> ep, Timeouts t) {
-        Entry<E, C> soonest = soonestIdle(ep, t);
-        idle.reschedule(ep, soonest != null, soonest == null ? 0 : deadline(soonest, t));
+        Entry<E, C> soonest = ep.soonestIdle(t);
+        idle.reschedule(ep, soonest != null, soonest == null ? 0 : soonest.deadline(t));
     }
 
     /** Whether some endpoint holds an idle connection; lock-free. */
@@ -895,7 +857,7 @@ public final class PoolCore<E, C> {
         Settings s = settings;
         List<Entry<E, C>> out = new ArrayList<>();
         List<Waiter<E, C>> granted = new ArrayList<>();
-        for (Endpoint<E, C> ep : endpoints.values()) {
+        for (Endpoint<E, C> ep : endpoints.all()) {
             ep.lock();
             try {
                 if (ep.retired) {
@@ -958,7 +920,7 @@ public final class PoolCore<E, C> {
         starving.clear();
         List<Entry<E, C>> out = new ArrayList<>();
         List<Waiter<E, C>> failed = new ArrayList<>();
-        for (Endpoint<E, C> ep : endpoints.values()) {
+        for (Endpoint<E, C> ep : endpoints.all()) {
             ep.lock();
             try {
                 for (Waiter<E, C> w; (w = ep.waiters.poll()) != null; ) {
@@ -988,7 +950,7 @@ public final class PoolCore<E, C> {
      */
     public List<Entry<E, C>> detachLeasedOnClose() {
         List<Entry<E, C>> out = new ArrayList<>();
-        for (Endpoint<E, C> ep : endpoints.values()) {
+        for (Endpoint<E, C> ep : endpoints.all()) {
             ep.lock();
             try {
                 for (Entry<E, C> e : ep.entries.snapshot()) {
@@ -1043,12 +1005,12 @@ public final class PoolCore<E, C> {
 
     /** @return the pool's statistics, summed endpoint by endpoint without stopping the pool */
     public PoolStats stats() {
-        return tally.sum(endpoints.values(), size(), pending.get());
+        return tally.sum(endpoints.all(), size(), pending.get());
     }
 
     /** Calls {@code action} with each endpoint's statistics, locking one endpoint at a time. */
     public void forEachEndpoint(BiConsumer<? super E, EndpointStats> action) {
-        for (Endpoint<E, C> ep : endpoints.values()) {
+        for (Endpoint<E, C> ep : endpoints.all()) {
             EndpointStats s = Tally.read(ep);
             if (s != null) {
                 action.accept(ep.key, s);
@@ -1063,7 +1025,7 @@ public final class PoolCore<E, C> {
      */
     public List<Entry<E, C>> evictIdle() {
         List<Entry<E, C>> out = new ArrayList<>();
-        for (Endpoint<E, C> ep : endpoints.values()) {
+        for (Endpoint<E, C> ep : endpoints.all()) {
             ep.lock();
             try {
                 detachAllIdleLocked(ep, out);
@@ -1082,20 +1044,14 @@ public final class PoolCore<E, C> {
         rescheduleLocked(ep, settings.timeouts);
     }
 
-    /** @return the endpoints known now */
+    /** @return the endpoints known now (holding a connection, a slot or a waiter) */
     public Set<E> endpoints() {
-        List<E> live = new ArrayList<>();
-        for (Endpoint<E, C> ep : endpoints.values()) {
-            if (!ep.retired) {
-                live.add(ep.key);
-            }
-        }
-        return Set.copyOf(live);
+        return endpoints.liveKeys();
     }
 
     /** @return the number of endpoints known now */
     public int endpointCount() {
-        return Math.max(0, endpoints.size() - (int) dormant.sum()); // exact when the pool is quiet
+        return endpoints.liveCount();
     }
 
     /** @return the number of waiting callers */
@@ -1117,36 +1073,20 @@ public final class PoolCore<E, C> {
         }
     }
 
-    /** Locks the live endpoint of {@code key}, making it if needed. */
+    /** Locks the live endpoint of {@code key}, making or reviving it if needed. */
     private Endpoint<E, C> lockEndpoint(E key) {
-        for (;;) {
-            if (closed) {
-                throw closedException();
-            }
-            Endpoint<E, C> ep = endpoints.get(key);
-            if (ep == null) {
-                Endpoint<E, C> fresh = new Endpoint<>(key);
-                ep = endpoints.putIfAbsent(key, fresh);
-                if (ep == null) {
-                    ep = fresh;
-                }
-            }
-            ep.lock();
-            if (ep.retired && ep.dormant) {
-                revive(ep);
-            }
-            if (!ep.retired) {
-                if (closed) {
-                    if (ep.isEmpty()) {
-                        retireLocked(ep);
-                    }
-                    ep.unlock();
-                    throw closedException();
-                }
-                return ep;
+        if (closed) {
+            throw closedException();
+        }
+        Endpoint<E, C> ep = endpoints.lockLive(key);
+        if (closed) {
+            if (ep.isEmpty()) {
+                retireLocked(ep);
             }
             ep.unlock();
+            throw closedException();
         }
+        return ep;
     }
 
     private void enqueueLocked(Endpoint<E, C> ep, Waiter<E, C> w, boolean first) {
@@ -1178,7 +1118,7 @@ public final class PoolCore<E, C> {
         disposing.increment();
     }
 
-    /** Forgets an empty endpoint: kept dormant for reuse while there is room, else out of the map for good. */
+    /** Forgets an empty endpoint: its counters go to the pool's, it leaves the idle index and the registry. */
     private void retireLocked(Endpoint<E, C> ep) {
         if (ep.retired) {
             return;
@@ -1186,27 +1126,7 @@ public final class PoolCore<E, C> {
         ep.retired = true;
         idle.reschedule(ep, false, 0);
         tally.retire(ep);
-        if (!closed && takeDormantPlace()) {
-            ep.dormant = true;
-        } else {
-            endpoints.remove(ep.key, ep);
-        }
-    }
-
-    /** Counts one more dormant endpoint if there is room; racing threads may overshoot the bound by a few. */
-    private boolean takeDormantPlace() {
-        if (dormant.sum() >= MAX_DORMANT) {
-            return false;
-        }
-        dormant.increment();
-        return true;
-    }
-
-    /** Brings a dormant endpoint back into use; caller holds its lock. Its counters were zeroed when it was retired. */
-    private void revive(Endpoint<E, C> ep) {
-        ep.dormant = false;
-        ep.retired = false;
-        dormant.decrement();
+        endpoints.forgetLocked(ep, !closed);
     }
 
     private static ConnectionPoolClosedException closedException() {

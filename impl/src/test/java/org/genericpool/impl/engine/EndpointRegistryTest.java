@@ -1,0 +1,93 @@
+package org.genericpool.impl.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** {@link EndpointRegistry}: making, forgetting, keeping dormant (bounded) and reviving endpoints. */
+class EndpointRegistryTest {
+    private final EndpointRegistry<String, Object> registry = new EndpointRegistry<>();
+
+    private Endpoint<String, Object> use(String key) {
+        Endpoint<String, Object> ep = registry.lockLive(key);
+        ep.unlock();
+        return ep;
+    }
+
+    private void forget(Endpoint<String, Object> ep, boolean mayKeep) {
+        ep.lock();
+        try {
+            ep.retired = true;
+            registry.forgetLocked(ep, mayKeep);
+        } finally {
+            ep.unlock();
+        }
+    }
+
+    @Test
+    @DisplayName("a forgotten endpoint stays dormant: hidden, and revived (the same object) by its next use")
+    void dormantEndpointIsRevived() {
+        Endpoint<String, Object> a = use("a");
+        use("b");
+        assertEquals(Set.of("a", "b"), registry.liveKeys());
+
+        forget(a, true);
+        assertEquals(Set.of("b"), registry.liveKeys());
+        assertEquals(1, registry.liveCount());
+        assertSame(a, registry.get("a"), "kept in the map");
+
+        Endpoint<String, Object> again = use("a");
+        assertSame(a, again);
+        assertFalse(again.retired);
+        assertFalse(again.dormant);
+        assertEquals(Set.of("a", "b"), registry.liveKeys());
+        assertEquals(2, registry.liveCount());
+    }
+
+    @Test
+    @DisplayName("an endpoint forgotten without room (or on close) leaves the map; its key gets a new endpoint")
+    void endpointForgottenForGood() {
+        Endpoint<String, Object> a = use("a");
+        forget(a, false);
+        assertNull(registry.get("a"));
+        assertEquals(0, registry.liveCount());
+        Endpoint<String, Object> fresh = use("a");
+        assertNotSame(a, fresh);
+        assertFalse(fresh.retired);
+    }
+
+    @Test
+    @DisplayName("at most MAX_DORMANT forgotten endpoints stay in the map")
+    void dormantEndpointsAreBounded() {
+        int n = EndpointRegistry.MAX_DORMANT * 4;
+        for (int i = 0; i < n; i++) {
+            forget(use("k" + i), true);
+        }
+        assertEquals(0, registry.liveCount());
+        assertEquals(Set.of(), registry.liveKeys());
+        assertEquals(EndpointRegistry.MAX_DORMANT, registry.all().size());
+        int dormant = 0;
+        for (Endpoint<String, Object> ep : registry.all()) {
+            assertTrue(ep.retired && ep.dormant);
+            dormant++;
+        }
+        assertEquals(EndpointRegistry.MAX_DORMANT, dormant);
+
+        // Reviving one makes room for one more.
+        Endpoint<String, Object> revived = use("k0");
+        assertFalse(revived.retired);
+        forget(use("extra"), true);
+        Endpoint<String, Object> extra = registry.get("extra");
+        assertTrue(extra != null && extra.dormant, "the room made by the revival was used");
+        assertEquals(EndpointRegistry.MAX_DORMANT + 1, registry.all().size());
+        assertEquals(1, registry.liveCount());
+    }
+}
