@@ -424,19 +424,32 @@ public final class PoolCore<E, C> {
 
     /** Counts an acquire of {@code key} that failed at its deadline without waiting. */
     public void countTimeout(E key) {
+        addTimeouts(key, 1);
+    }
+
+    /**
+     * Takes back a {@link #countTimeout} whose acquire did not fail after all (a caller that
+     * counts before it completes its future, and lost the completion to a cancel).
+     */
+    public void uncountTimeout(E key) {
+        addTimeouts(key, -1);
+    }
+
+    private void addTimeouts(E key, int n) {
         Endpoint<E, C> ep = endpoints.get(key);
         if (ep != null) {
             ep.lock();
             try {
-                if (!ep.retired) {
-                    ep.timeouts++;
+                // A count folded into the pool's when the endpoint was forgotten is taken back there.
+                if (!ep.retired && ep.timeouts + n >= 0) {
+                    ep.timeouts += n;
                     return;
                 }
             } finally {
                 ep.unlock();
             }
         }
-        tally.timeout(); // the endpoint holds nothing: count it for the pool
+        tally.timeouts(n); // the endpoint holds nothing: count it for the pool
     }
 
     // ---------------------------------------------------------------- release

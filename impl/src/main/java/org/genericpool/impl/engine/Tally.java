@@ -43,9 +43,9 @@ final class Tally {
         }
     }
 
-    /** Counts a timeout of an endpoint that holds nothing. */
-    void timeout() {
-        timeouts.increment();
+    /** Counts {@code n} timeouts (negative: takes them back) of an endpoint that holds nothing. */
+    void timeouts(int n) {
+        timeouts.add(n);
     }
 
     /** @return {@code ep}'s statistics read under its lock, or null if it was forgotten */

@@ -258,8 +258,10 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
             core.createFailed(endpoint);
             RuntimeException f = Failures.ofCreate(failure != null ? failure
                     : new NullPointerException("AsyncConnectionManager.create completed with null"), endpoint);
-            if (completeExceptionally(f) && f instanceof AcquireTimeoutException) {
-                core.countTimeout(endpoint);
+            if (f instanceof AcquireTimeoutException) {
+                failCounted(f);
+            } else {
+                completeExceptionally(f);
             }
             cancelTimer();
             return;
@@ -295,10 +297,27 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
     }
 
     private void failTimeout(boolean count) {
-        if (completeExceptionally(Failures.timeout(endpoint, pool.name)) && count) {
-            core.countTimeout(endpoint);
+        RuntimeException f = Failures.timeout(endpoint, pool.name);
+        if (count) {
+            failCounted(f);
+        } else {
+            completeExceptionally(f);
         }
         cancelTimer();
+    }
+
+    /**
+     * Fails with a timeout counted first, so that a caller woken by the failure reads statistics
+     * that include it; the count is taken back if a cancel completed the future meanwhile.
+     */
+    private void failCounted(RuntimeException timeout) {
+        if (isDone()) {
+            return;
+        }
+        core.countTimeout(endpoint);
+        if (!completeExceptionally(timeout)) {
+            core.uncountTimeout(endpoint);
+        }
     }
 
     private void fail(Throwable t) {
