@@ -1,6 +1,5 @@
 package org.genericpool.impl.engine;
 
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.genericpool.EndpointStats;
 import org.genericpool.impl.expiry.ExpiryHeap;
@@ -36,7 +35,7 @@ final class Endpoint<E, C> extends ExpiryHeap.Node {
     private static final int SPINS = Runtime.getRuntime().availableProcessors() >= 4 ? 64 : 0;
 
     final E key;
-    final ReentrantLock lock = new ReentrantLock();
+    final EndpointLock lock = new EndpointLock();
     final IdleList<E, C> core = new IdleList<>();
     final IdleList<E, C> extra = new IdleList<>();
     final WaiterQueue<E, C> waiters = new WaiterQueue<>();
