@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The pool's endpoints by key: making them on first use, forgetting them when empty, and keeping
@@ -22,19 +21,19 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>A retired endpoint is either out of the map for good, or dormant: in the map, hidden from
  *       {@link #liveKeys()} and {@link #liveCount()}, and revived by the next {@link #lockLive}
  *       of its key. Its flags change only under its own lock.</li>
- *   <li>{@link #dormant} counts the dormant endpoints in the map: about {@link #MAX_DORMANT} at
- *       most (racing retirements may overshoot by a few).</li>
+ *   <li>An endpoint is kept dormant only while the map holds at most {@link #MAX_HELD}
+ *       endpoints (itself included), so dormant ones never take more than that many places (racing retirements may
+ *       overshoot by a few). No count of them is kept: it would be one more write, shared by every
+ *       thread, on each emptying and each revival.</li>
  * </ul>
  *
- * <p>Thread-safety: the map is concurrent; lookups take no lock. Counters that endpoints emptying
- * on every operation change from many threads are {@link LongAdder}s.
+ * <p>Thread-safety: the map is concurrent; lookups take no lock.
  */
 final class EndpointRegistry<E, C> {
-    /** How many forgotten endpoints stay in the map, dormant (~300 B each). */
-    static final int MAX_DORMANT = 256;
+    /** Forgotten endpoints stay dormant only while the map holds at most this many (~300 B each). */
+    static final int MAX_HELD = 1024;
 
     private final ConcurrentHashMap<E, Endpoint<E, C>> map = new ConcurrentHashMap<>();
-    private final LongAdder dormant = new LongAdder();
 
     /** @return the endpoint of {@code key} in the map (live or dormant), or null */
     Endpoint<E, C> get(E key) {
@@ -60,8 +59,7 @@ final class EndpointRegistry<E, C> {
             ep.lock();
             if (ep.retired && ep.dormant) {
                 ep.dormant = false;
-                ep.retired = false;
-                dormant.decrement(); // its counters were zeroed when it was retired
+                ep.retired = false; // its counters were zeroed when it was retired
             }
             if (!ep.retired) {
                 return ep;
@@ -76,8 +74,7 @@ final class EndpointRegistry<E, C> {
      * @param mayKeep whether it may stay dormant (not when the pool is closed)
      */
     void forgetLocked(Endpoint<E, C> ep, boolean mayKeep) {
-        if (mayKeep && dormant.sum() < MAX_DORMANT) {
-            dormant.increment();
+        if (mayKeep && map.size() <= MAX_HELD) {
             ep.dormant = true;
         } else {
             map.remove(ep.key, ep);
@@ -95,8 +92,14 @@ final class EndpointRegistry<E, C> {
         return Set.copyOf(live);
     }
 
-    /** @return how many endpoints are not forgotten; exact when the pool is quiet */
+    /** @return how many endpoints are not forgotten (a walk of the map, as for statistics) */
     int liveCount() {
-        return Math.max(0, map.size() - (int) dormant.sum());
+        int n = 0;
+        for (Endpoint<E, C> ep : map.values()) {
+            if (!ep.retired) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -65,29 +65,31 @@ class EndpointRegistryTest {
     }
 
     @Test
-    @DisplayName("at most MAX_DORMANT forgotten endpoints stay in the map")
+    @DisplayName("forgotten endpoints stay dormant only while the map holds at most MAX_HELD endpoints")
     void dormantEndpointsAreBounded() {
-        int n = EndpointRegistry.MAX_DORMANT * 4;
+        int n = EndpointRegistry.MAX_HELD * 4;
         for (int i = 0; i < n; i++) {
             forget(use("k" + i), true);
         }
         assertEquals(0, registry.liveCount());
         assertEquals(Set.of(), registry.liveKeys());
-        assertEquals(EndpointRegistry.MAX_DORMANT, registry.all().size());
+        assertEquals(EndpointRegistry.MAX_HELD, registry.all().size());
         int dormant = 0;
         for (Endpoint<String, Object> ep : registry.all()) {
             assertTrue(ep.retired && ep.dormant);
             dormant++;
         }
-        assertEquals(EndpointRegistry.MAX_DORMANT, dormant);
+        assertEquals(EndpointRegistry.MAX_HELD, dormant);
 
-        // Reviving one makes room for one more.
+        // A revived endpoint keeps its place: the map is full, so the next one forgotten goes for good.
         Endpoint<String, Object> revived = use("k0");
         assertFalse(revived.retired);
-        forget(use("extra"), true);
-        Endpoint<String, Object> extra = registry.get("extra");
-        assertTrue(extra != null && extra.dormant, "the room made by the revival was used");
-        assertEquals(EndpointRegistry.MAX_DORMANT + 1, registry.all().size());
         assertEquals(1, registry.liveCount());
+        forget(use("extra"), true);
+        assertNull(registry.get("extra"));
+        assertEquals(EndpointRegistry.MAX_HELD, registry.all().size());
+        forget(revived, true);
+        assertTrue(revived.dormant, "its place is still there");
+        assertEquals(0, registry.liveCount());
     }
 }
