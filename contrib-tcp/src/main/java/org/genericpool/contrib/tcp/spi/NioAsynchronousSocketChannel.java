@@ -209,19 +209,28 @@ public class NioAsynchronousSocketChannel extends AsynchronousSocketChannel impl
     @Override
     public <A> void read(ByteBuffer[] dsts, int offset, int length, long timeout, TimeUnit unit, A attachment,
                          CompletionHandler<Long, ? super A> handler) {
+        transferVectored(dsts, offset, length, timeout, unit, attachment, handler, true);
+    }
+
+    /**
+     * A scattering read or a gathering write: the one shape both share, so that their checks and
+     * their empty-transfer rule (complete at once with 0) are written once.
+     */
+    private <A> void transferVectored(ByteBuffer[] buffers, int offset, int length, long timeout, TimeUnit unit,
+                                      A attachment, CompletionHandler<Long, ? super A> handler, boolean read) {
         Objects.requireNonNull(handler, "handler");
-        Objects.checkFromIndexSize(offset, length, dsts.length);
+        Objects.checkFromIndexSize(offset, length, buffers.length);
         long remaining = 0;
         for (int i = offset; i < offset + length; i++) {
-            if (dsts[i].isReadOnly()) {
+            if (read && buffers[i].isReadOnly()) {
                 throw new IllegalArgumentException("read-only buffer");
             }
-            remaining += dsts[i].remaining();
+            remaining += buffers[i].remaining();
         }
         Op<Long, A> op = new Op<>(attachment, handler) {
             @Override
             long transfer(SocketChannel ch) throws IOException {
-                return ch.read(dsts, offset, length);
+                return read ? ch.read(buffers, offset, length) : ch.write(buffers, offset, length);
             }
 
             @Override
@@ -229,7 +238,7 @@ public class NioAsynchronousSocketChannel extends AsynchronousSocketChannel impl
                 return n;
             }
         };
-        startIo(readSlot, op, remaining == 0, timeoutNanos(timeout, unit), true);
+        startIo(read ? readSlot : writeSlot, op, remaining == 0, timeoutNanos(timeout, unit), read);
     }
 
     /**
@@ -306,24 +315,7 @@ public class NioAsynchronousSocketChannel extends AsynchronousSocketChannel impl
     @Override
     public <A> void write(ByteBuffer[] srcs, int offset, int length, long timeout, TimeUnit unit, A attachment,
                           CompletionHandler<Long, ? super A> handler) {
-        Objects.requireNonNull(handler, "handler");
-        Objects.checkFromIndexSize(offset, length, srcs.length);
-        long remaining = 0;
-        for (int i = offset; i < offset + length; i++) {
-            remaining += srcs[i].remaining();
-        }
-        Op<Long, A> op = new Op<>(attachment, handler) {
-            @Override
-            long transfer(SocketChannel ch) throws IOException {
-                return ch.write(srcs, offset, length);
-            }
-
-            @Override
-            Long result(long n) {
-                return n;
-            }
-        };
-        startIo(writeSlot, op, remaining == 0, timeoutNanos(timeout, unit), false);
+        transferVectored(srcs, offset, length, timeout, unit, attachment, handler, false);
     }
 
     /**
