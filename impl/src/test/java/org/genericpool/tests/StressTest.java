@@ -401,6 +401,91 @@ class StressTest {
     }
 
     /**
+     * Every acquire must evict: 16 endpoints, total limit 2, 4 threads, so the idle connection
+     * to take is almost always another endpoint's, and threads wait both for their endpoint and
+     * for the total. Evictors claim endpoints out of the idle index while releases add them back
+     * after unlocking theirs; neither may lose a waiter. The threads go in rounds (a barrier
+     * after each release), so a waiter whose wake-up is lost is not rescued by later traffic: it
+     * times out (1 s acquire timeout, no per-call one), and a single timeout fails the test. Two
+     * seconds per flavour.
+     */
+    @ParameterizedTest(name = "stress: evictions at the total limit lose no waiter [async={0}]")
+    @ValueSource(booleans = {false, true})
+    void evictionsLoseNoWaiter(boolean async) throws Exception {
+        int endpoints = 16;
+        int maxSize = 2;
+        int totalMaxSize = 2;
+        ScriptedManager m = new ScriptedManager().recording(false).limits(maxSize, totalMaxSize);
+        PoolConfig config = PoolConfig.builder().minIdle(1).maxSize(maxSize).totalMaxSize(totalMaxSize)
+                .acquireTimeout(Duration.ofSeconds(1)).backgroundCollector(false).build();
+        org.genericpool.tests.support.TestPool pool = async
+                ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
+                : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
+        Tally tally = new Tally();
+        int threads = 4;
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(2).toNanos();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CyclicBarrier round = new java.util.concurrent.CyclicBarrier(threads,
+                () -> stop.set(System.nanoTime() - end >= 0));
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                while (!stop.get()) {
+                    try {
+                        round.await(5, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        tally.unexpected.add(e);
+                        return;
+                    }
+                    if (stop.get()) {
+                        return;
+                    }
+                    int ep = r.nextInt(endpoints);
+                    TestConnection c;
+                    try {
+                        c = pool.acquire(ep);
+                    } catch (AcquireTimeoutException e) {
+                        tally.timeouts.incrementAndGet();
+                        continue;
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                        continue;
+                    }
+                    tally.got(ep, c);
+                    BehaviourContract.spin(r.nextInt(2_000));
+                    c.inUse.set(false);
+                    try {
+                        pool.release(ep, c);
+                        tally.released.incrementAndGet();
+                    } catch (Throwable e) {
+                        tally.unexpected.add(e);
+                    }
+                }
+            }, "stress-evict-" + i);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join(Waits.LONG.toMillis());
+            assertFalse(t.isAlive(), t.getName() + " still running");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PoolStats quiet = pool.stats();
+        pool.close(Duration.ofSeconds(5));
+        Waits.tryUntil(() -> m.created() == m.disposed());
+        report(async ? "async-evict" : "blocking-evict", threads, tally, m, pool.stats(), seconds,
+                "(this test: 16 endpoints, maxSize 2, totalMaxSize 2)");
+        assertEquals(0, tally.timeouts.get(), "acquires that timed out: a waiter was lost");
+        assertTrue(m.created() > 1000, "evictions should re-create connections all the time: created " + m.created());
+        assertTrue(tally.acquired.get() > 1000, "too few rounds: " + tally.acquired.get());
+        assertTrue(m.peakTotal() <= totalMaxSize, "peak live " + m.peakTotal());
+        check(tally, m, quiet, pool.stats(), pool.size());
+    }
+
+    /**
      * Disposes take a random 0..3 ms while disposeTimeout is 1 ms, so the watchdog that frees the
      * slots of a dispose still running fires all the time, racing the dispose's own return: no
      * slot may be freed twice (the manager's DESIGN count never exceeds the limits), and after

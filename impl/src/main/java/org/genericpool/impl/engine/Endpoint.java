@@ -7,9 +7,8 @@ import org.genericpool.impl.expiry.Timeouts;
 
 /**
  * The state of one endpoint. Everything here is guarded by {@link #lock} except the
- * {@link ExpiryHeap.Node} fields, which belong to {@link IdleIndex} and are changed only while
- * this lock is held too (so under this lock they are stable), and {@link #starving}, which
- * belongs to {@link StarvingQueue}.
+ * {@link ExpiryHeap.Node} fields, which belong to {@link IdleIndex} (see there who may change them
+ * and when), and {@link #starving}, which belongs to {@link StarvingQueue}.
  *
  * <p>Invariants (under {@link #lock}):
  * <ul>

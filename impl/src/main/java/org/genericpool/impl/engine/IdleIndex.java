@@ -9,20 +9,35 @@ import org.genericpool.impl.expiry.ExpiryHeap;
  * expire: the index that both expiry and eviction at the total limit read.
  *
  * <p>Invariant: an endpoint with idle connections is in the heap, due no later than the
- * earliest deadline among them. It may be due early (the connection that set the time was taken
- * since); whoever finds it due recomputes the time. A node is inserted, moved or removed only
- * while its endpoint's lock is held as well, so under that lock its schedule is stable and a
- * release reads it without taking {@link #lock}.
+ * earliest deadline among them, except for two moments: between a release that made a
+ * connection idle unlocking the endpoint and scheduling it ({@link #scheduleNoLaterThan}), and
+ * while an evictor has {@linkplain #claimFirst() claimed} it. In both, the thread concerned
+ * updates the index next and then serves the pool's starving endpoints, so nobody waits on an
+ * idle connection the index did not show. A node may be due early, or even hold nothing idle
+ * (the connection that set the time was taken since); whoever finds it due looks under the
+ * endpoint's lock and recomputes the time.
  *
- * <p>Thread-safety: the heap belongs to {@link #lock}, taken after an endpoint lock, never
- * before; {@link #nextExpiry()} and {@link #peek()} read what the last change published,
- * without a lock.
+ * <p>Who moves nodes: a node is moved later or removed only under its endpoint's lock (besides
+ * claims), and inserted or moved earlier on behalf of whoever made a connection idle, after they
+ * unlocked the endpoint. So under the endpoint's lock a schedule read without {@link #lock}
+ * ({@link #isDueBy}) stays true until unlocking, unless a claim took it, in which case the
+ * claimer locks the endpoint next and schedules it again from what it then holds. Releases never
+ * wait for {@link #lock} while holding an endpoint's lock.
+ *
+ * <p>Why claims: evictors all want the endpoint due first. Were it only peeked, they would all
+ * queue on that one endpoint's lock and all but one find nothing; a claim takes it out of the
+ * heap at once, so the next evictor goes to the next endpoint.
+ *
+ * <p>Thread-safety: the heap belongs to {@link #lock}, which may be taken while an endpoint
+ * lock is held, never the reverse; {@link #nextExpiry()}, {@link #peek()} and
+ * {@link #hasIdle()} read what the last change published, without a lock.
  */
 final class IdleIndex<E, C> {
+    private static final long NONE = Long.MAX_VALUE;
     private final ReentrantLock lock = new ReentrantLock();
     private final ExpiryHeap<Endpoint<E, C>> heap = new ExpiryHeap<>();
     /** The heap's earliest due time, {@link Long#MAX_VALUE} when empty. */
-    private volatile long nextExpiry = Long.MAX_VALUE;
+    private volatile long nextExpiry = NONE;
     /** The heap's first endpoint, null when empty: published with {@link #nextExpiry} so that peeking takes no lock. */
     private volatile Endpoint<E, C> first;
     private volatile Runnable listener = () -> { };
@@ -32,13 +47,14 @@ final class IdleIndex<E, C> {
         this.listener = listener;
     }
 
+    /** @return the earliest due time in the heap, {@link Long#MAX_VALUE} if none */
     long nextExpiry() {
         return nextExpiry;
     }
 
     /** Whether some endpoint holds an idle connection; lock-free. */
     boolean hasIdle() {
-        return nextExpiry != Long.MAX_VALUE;
+        return nextExpiry != NONE;
     }
 
     /**
@@ -49,11 +65,20 @@ final class IdleIndex<E, C> {
         return first;
     }
 
-    /** Makes {@code ep} due no later than {@code at}; takes the lock only if that moves it. Caller holds ep's lock. */
+    /**
+     * Whether {@code ep} is due no later than {@code at} already, so that a connection going idle
+     * with that deadline needs no change. Caller holds ep's lock.
+     */
+    boolean isDueBy(Endpoint<E, C> ep, long at) {
+        return ep.isScheduled() && ep.scheduledAt() - at <= 0;
+    }
+
+    /**
+     * Makes {@code ep} due no later than {@code at}: called by whoever made one of its
+     * connections idle, just after releasing ep's lock. If the connection was taken meanwhile,
+     * the endpoint is merely due early (or holds nothing idle), which whoever finds it due corrects.
+     */
     void scheduleNoLaterThan(Endpoint<E, C> ep, long at) {
-        if (ep.isScheduled() && ep.scheduledAt() - at <= 0) {
-            return; // already due no later: the common case of a busy endpoint
-        }
         boolean earlier;
         lock.lock();
         try {
@@ -65,6 +90,32 @@ final class IdleIndex<E, C> {
         if (earlier) {
             listener.run();
         }
+    }
+
+    /**
+     * Takes the endpoint due first out of the heap, for an evictor, who must then lock it and
+     * {@link #reschedule} it from what it holds (even if it takes nothing from it). While claimed,
+     * the endpoint's idle connections do not show in {@link #hasIdle()}; the claimer makes up
+     * for that by serving the starving endpoints if it puts some back.
+     *
+     * @return the endpoint, or null if none holds idle connections
+     */
+    Endpoint<E, C> claimFirst() {
+        if (!hasIdle()) {
+            return null;
+        }
+        Endpoint<E, C> top;
+        lock.lock();
+        try {
+            top = heap.peek();
+            if (top != null) {
+                heap.remove(top);
+                updateNextExpiry(); // a removal never moves the earliest time earlier
+            }
+        } finally {
+            lock.unlock();
+        }
+        return top;
     }
 
     /** Sets {@code ep} due exactly at {@code at}, or removes it when it holds nothing idle. Caller holds ep's lock. */
@@ -97,9 +148,9 @@ final class IdleIndex<E, C> {
     private boolean updateNextExpiry() {
         Endpoint<E, C> top = heap.peek();
         first = top;
-        long next = top == null ? Long.MAX_VALUE : top.scheduledAt();
+        long next = top == null ? NONE : top.scheduledAt();
         long old = nextExpiry;
         nextExpiry = next;
-        return next != Long.MAX_VALUE && (old == Long.MAX_VALUE || next - old < 0);
+        return next != NONE && (old == NONE || next - old < 0);
     }
 }

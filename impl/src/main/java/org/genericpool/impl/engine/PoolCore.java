@@ -68,6 +68,8 @@ public final class PoolCore<E, C> {
     public static final Object ENQUEUED = new Object();
 
     private static final int SERVE_ROUNDS = 64;
+    /** {@link #dueAtLocked} result: nothing to schedule (the same sentinel as an empty index's next expiry). */
+    private static final long NO_SCHEDULE = Long.MAX_VALUE;
 
     private final EndpointRegistry<E, C> endpoints = new EndpointRegistry<>();
     private final AtomicInteger total = new AtomicInteger();
@@ -247,25 +249,33 @@ public final class PoolCore<E, C> {
      */
     public Entry<E, C> evictSoonestIdle() {
         for (int round = 0; round < SERVE_ROUNDS * 4; round++) {
-            Endpoint<E, C> ep = idle.peek();
+            Endpoint<E, C> ep = idle.claimFirst();
             if (ep == null) {
                 return null;
             }
+            Entry<E, C> victim = null;
+            boolean stillIdle;
             ep.lock();
             try {
-                if (!ep.isScheduled()) {
-                    continue; // changed meanwhile; look again
-                }
                 Timeouts t = settings.timeouts;
                 Entry<E, C> soonest = ep.soonestIdle(t);
-                if (soonest != null && soonest.deadline(t) - ep.scheduledAt() <= 0) {
+                // The soonest of all only if no endpoint left in the index may expire before it
+                // (its node may have been due early, or another may have come in since the claim).
+                long next = idle.nextExpiry();
+                if (soonest != null && (next == Long.MAX_VALUE || soonest.deadline(t) - next <= 0)) {
                     detachLocked(soonest);
-                    rescheduleLocked(ep, t);
-                    return soonest;
+                    victim = soonest;
                 }
-                rescheduleLocked(ep, t); // due early: put it where it belongs and look again
+                rescheduleLocked(ep, t); // the claim took it out of the index: put it back if it holds more
+                stillIdle = ep.idle() > 0;
             } finally {
                 ep.unlock();
+            }
+            if (stillIdle && !starving.isEmpty()) {
+                serveStarving(); // someone may have starved while the claim hid these connections
+            }
+            if (victim != null) {
+                return victim;
             }
         }
         return null;
@@ -304,6 +314,7 @@ public final class PoolCore<E, C> {
         long now = System.nanoTime(); // outside the lock, as is the allocation: the lock is held as briefly as possible
         Entry<E, C> e = new Entry<>(ep, connection, now);
         boolean close = false;
+        long dueAt = NO_SCHEDULE;
         ep.lock();
         try {
             ep.created++;
@@ -319,6 +330,7 @@ public final class PoolCore<E, C> {
                 return e;
             } else {
                 granted = makeAvailableLocked(ep, e, now);
+                dueAt = dueAtLocked(ep, e);
             }
         } finally {
             ep.unlock();
@@ -327,7 +339,7 @@ public final class PoolCore<E, C> {
             disposer.dispose(e);
             throw closedException();
         }
-        afterAvailable(granted, granted == null);
+        afterAvailable(ep, granted, dueAt);
         return null;
     }
 
@@ -488,6 +500,7 @@ public final class PoolCore<E, C> {
     public Entry<E, C> checkin(Entry<E, C> e, boolean collect) {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
+        long dueAt;
         long now = System.nanoTime();
         ep.lock();
         try {
@@ -498,10 +511,11 @@ public final class PoolCore<E, C> {
             if (e.state == Entry.GONE) {
                 return e;
             }
+            dueAt = dueAtLocked(ep, e);
         } finally {
             ep.unlock();
         }
-        afterAvailable(granted, granted == null);
+        afterAvailable(ep, granted, dueAt);
         if (collect) {
             collectIfDue(now);
         }
@@ -519,6 +533,7 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = endpoints.get(key);
         Waiter<E, C> granted = null;
         boolean found = false;
+        long dueAt = NO_SCHEDULE;
         long now = System.nanoTime();
         if (ep != null) {
             ep.lock();
@@ -530,6 +545,7 @@ public final class PoolCore<E, C> {
                     if (e.state == Entry.GONE) {
                         return e;
                     }
+                    dueAt = dueAtLocked(ep, e);
                 }
             } finally {
                 ep.unlock();
@@ -538,7 +554,7 @@ public final class PoolCore<E, C> {
         if (!found) {
             return notLeased(key, connection);
         }
-        afterAvailable(granted, granted == null);
+        afterAvailable(ep, granted, dueAt);
         collectIfDue(now);
         return null;
     }
@@ -551,6 +567,7 @@ public final class PoolCore<E, C> {
         Endpoint<E, C> ep = e.endpoint;
         Waiter<E, C> granted;
         boolean gone;
+        long dueAt;
         long now = System.nanoTime();
         ep.lock();
         try {
@@ -560,13 +577,14 @@ public final class PoolCore<E, C> {
             ep.acquires--;
             granted = takeBackLocked(ep, e, now);
             gone = e.state == Entry.GONE; // decided here: once unlocked, an idle entry is anyone's
+            dueAt = dueAtLocked(ep, e);
         } finally {
             ep.unlock();
         }
         if (gone) {
             disposer.dispose(e);
         } else {
-            afterAvailable(granted, granted == null);
+            afterAvailable(ep, granted, dueAt);
         }
     }
 
@@ -661,14 +679,36 @@ public final class PoolCore<E, C> {
         int freeCoreSlots = settings.minIdle - ep.core.size();
         e.extra = ep.leased >= freeCoreSlots;
         (e.extra ? ep.extra : ep.core).addLast(e);
-        scheduleLocked(ep, e.deadline(settings.timeouts));
-        return null;
+        return null; // the caller schedules it in the index once unlocked: see dueAtLocked
     }
 
-    private void afterAvailable(Waiter<E, C> granted, boolean idled) {
+    /**
+     * @return when {@code ep} must be due in the index now that {@code e} came back, or
+     *         {@link #NO_SCHEDULE} if {@code e} did not go idle or {@code ep} is due no later already
+     */
+    private long dueAtLocked(Endpoint<E, C> ep, Entry<E, C> e) {
+        if (e.state != Entry.IDLE) {
+            return NO_SCHEDULE;
+        }
+        long at = e.deadline(settings.timeouts);
+        return idle.isDueBy(ep, at) ? NO_SCHEDULE : at;
+    }
+
+    /**
+     * Finishes making a connection available, after the endpoint's lock is released: signals the
+     * waiter it went to, or schedules its endpoint in the index (not under the endpoint lock, so
+     * that waiting for the index lock never holds up the endpoint's other callers) and then
+     * serves starving endpoints (in that order: an evicting starver must be able to find it).
+     */
+    private void afterAvailable(Endpoint<E, C> ep, Waiter<E, C> granted, long dueAt) {
         if (granted != null) {
             granted.signal();
-        } else if (idled && !starving.isEmpty()) {
+            return;
+        }
+        if (dueAt != NO_SCHEDULE) {
+            idle.scheduleNoLaterThan(ep, dueAt);
+        }
+        if (!starving.isEmpty()) {
             serveStarving();
         }
     }
@@ -834,11 +874,6 @@ public final class PoolCore<E, C> {
         for (Entry<E, C> e : collectExpired(Timeouts.disposeBatch(s.config.disposeBatchSize(), total.get()))) {
             disposer.dispose(e);
         }
-    }
-
-    /** Makes {@code ep} due no later than {@code at}. */
-    private void scheduleLocked(Endpoint<E, C> ep, long at) {
-        idle.scheduleNoLaterThan(ep, at);
     }
 
     /** Sets {@code ep}'s node to the exact earliest deadline of its idle connections, or removes it. */
