@@ -10,8 +10,11 @@ mkdir -p "$out"
 mvn -q -B package -pl bench -am -DskipTests
 
 profilers=(-prof gc)
-# CPU time per operation, immune to waiting for a core on a busy machine; needs Linux perf.
-if command -v perf >/dev/null 2>&1 && perf stat -e task-clock true >/dev/null 2>&1; then
+# PERF=1: also CPU time per operation through Linux perf (JMH's perfnorm). Not by default: perf's
+# bookkeeping on every context switch slows the pools that park and wake threads more than those
+# that do not, which skews the very ratios the run is for (contended: 0.84 x commons-pool2 under
+# perf, 1.06-1.12 x without, on 2026-11-25).
+if [ "${PERF:-0}" = 1 ] && command -v perf >/dev/null 2>&1 && perf stat -e task-clock true >/dev/null 2>&1; then
   profilers+=(-prof "perfnorm:events=task-clock,context-switches")
 fi
 
