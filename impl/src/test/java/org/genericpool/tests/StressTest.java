@@ -406,8 +406,8 @@ class StressTest {
      * for the total. Evictors claim endpoints out of the idle index while releases add them back
      * after unlocking theirs; neither may lose a waiter. The threads go in rounds (a barrier
      * after each release), so a waiter whose wake-up is lost is not rescued by later traffic: it
-     * times out (1 s acquire timeout, no per-call one), and a single timeout fails the test. Two
-     * seconds per flavour.
+     * times out (3 s acquire timeout, no per-call one: ample for a hand-off on a loaded machine),
+     * and a single timeout fails the test. Two seconds per flavour.
      */
     @ParameterizedTest(name = "stress: evictions at the total limit lose no waiter [async={0}]")
     @ValueSource(booleans = {false, true})
@@ -417,7 +417,7 @@ class StressTest {
         int totalMaxSize = 2;
         ScriptedManager m = new ScriptedManager().recording(false).limits(maxSize, totalMaxSize);
         PoolConfig config = PoolConfig.builder().minIdle(1).maxSize(maxSize).totalMaxSize(totalMaxSize)
-                .acquireTimeout(Duration.ofSeconds(1)).backgroundCollector(false).build();
+                .acquireTimeout(Duration.ofSeconds(3)).backgroundCollector(false).build();
         org.genericpool.tests.support.TestPool pool = async
                 ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
                 : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
