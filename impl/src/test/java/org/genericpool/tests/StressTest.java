@@ -104,6 +104,17 @@ class StressTest {
                 violations.add("connection " + c + " handed out for endpoint " + endpoint);
             }
         }
+
+        /** Marks {@code c} no longer held and releases it, counting the release or the unexpected failure. */
+        void release(org.genericpool.tests.support.TestPool pool, int endpoint, TestConnection c) {
+            c.inUse.set(false);
+            try {
+                pool.release(endpoint, c);
+                released.incrementAndGet();
+            } catch (Throwable e) {
+                unexpected.add(e);
+            }
+        }
     }
 
     private static Duration randomTimeout(ThreadLocalRandom r) {
@@ -354,50 +365,30 @@ class StressTest {
         int threads = 8;
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(2).toNanos();
-        List<Thread> workers = new ArrayList<>();
         AtomicLong hookFailures = new AtomicLong();
-        for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(() -> {
-                ThreadLocalRandom r = ThreadLocalRandom.current();
-                while (System.nanoTime() - end < 0) {
-                    int ep = r.nextInt(ENDPOINTS);
-                    TestConnection c;
-                    try {
-                        c = pool.acquire(ep, Duration.ofMillis(r.nextInt(3)));
-                    } catch (AcquireTimeoutException e) {
-                        tally.timeouts.incrementAndGet();
-                        continue;
-                    } catch (org.genericpool.tests.support.TestRuntimeException e) {
-                        hookFailures.incrementAndGet();
-                        continue;
-                    } catch (Throwable e) {
-                        tally.unexpected.add(e);
-                        continue;
-                    }
-                    tally.got(ep, c);
-                    c.inUse.set(false);
-                    try {
-                        pool.release(ep, c);
-                        tally.released.incrementAndGet();
-                    } catch (Throwable e) {
-                        tally.unexpected.add(e);
-                    }
+        runWorkers("stress-putback", threads, () -> {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            while (System.nanoTime() - end < 0) {
+                int ep = r.nextInt(ENDPOINTS);
+                TestConnection c;
+                try {
+                    c = pool.acquire(ep, Duration.ofMillis(r.nextInt(3)));
+                } catch (AcquireTimeoutException e) {
+                    tally.timeouts.incrementAndGet();
+                    continue;
+                } catch (org.genericpool.tests.support.TestRuntimeException e) {
+                    hookFailures.incrementAndGet();
+                    continue;
+                } catch (Throwable e) {
+                    tally.unexpected.add(e);
+                    continue;
                 }
-            }, "stress-putback-" + i);
-            t.start();
-            workers.add(t);
-        }
-        for (Thread t : workers) {
-            t.join(Waits.LONG.toMillis());
-            assertFalse(t.isAlive(), t.getName() + " still running");
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        PoolStats quiet = pool.stats();
-        pool.close(Duration.ofSeconds(5));
-        Waits.tryUntil(() -> m.created() == m.disposed()); // in-flight disposals; checked below
-        report(async ? "async-putback" : "blocking-putback", threads, tally, m, pool.stats(), seconds,
-                "onAcquire failures " + hookFailures.get());
-        check(tally, m, quiet, pool.stats(), pool.size());
+                tally.got(ep, c);
+                tally.release(pool, ep, c);
+            }
+        });
+        closeReportAndCheck(pool, m, tally, async ? "async-putback" : "blocking-putback", threads, start,
+                () -> "onAcquire failures " + hookFailures.get());
     }
 
     /**
@@ -428,61 +419,40 @@ class StressTest {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.CyclicBarrier round = new java.util.concurrent.CyclicBarrier(threads,
                 () -> stop.set(System.nanoTime() - end >= 0));
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(() -> {
-                ThreadLocalRandom r = ThreadLocalRandom.current();
-                while (!stop.get()) {
-                    try {
-                        round.await(5, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        tally.unexpected.add(e);
-                        return;
-                    }
-                    if (stop.get()) {
-                        return;
-                    }
-                    int ep = r.nextInt(endpoints);
-                    TestConnection c;
-                    try {
-                        c = pool.acquire(ep);
-                    } catch (AcquireTimeoutException e) {
-                        tally.timeouts.incrementAndGet();
-                        continue;
-                    } catch (Throwable e) {
-                        tally.unexpected.add(e);
-                        continue;
-                    }
-                    tally.got(ep, c);
-                    BehaviourContract.spin(r.nextInt(2_000));
-                    c.inUse.set(false);
-                    try {
-                        pool.release(ep, c);
-                        tally.released.incrementAndGet();
-                    } catch (Throwable e) {
-                        tally.unexpected.add(e);
-                    }
+        runWorkers("stress-evict", threads, () -> {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            while (!stop.get()) {
+                try {
+                    round.await(5, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    tally.unexpected.add(e);
+                    return;
                 }
-            }, "stress-evict-" + i);
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
-        }
-        for (Thread t : workers) {
-            t.join(Waits.LONG.toMillis());
-            assertFalse(t.isAlive(), t.getName() + " still running");
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        PoolStats quiet = pool.stats();
-        pool.close(Duration.ofSeconds(5));
-        Waits.tryUntil(() -> m.created() == m.disposed());
-        report(async ? "async-evict" : "blocking-evict", threads, tally, m, pool.stats(), seconds,
-                "(this test: 16 endpoints, maxSize 2, totalMaxSize 2)");
+                if (stop.get()) {
+                    return;
+                }
+                int ep = r.nextInt(endpoints);
+                TestConnection c;
+                try {
+                    c = pool.acquire(ep);
+                } catch (AcquireTimeoutException e) {
+                    tally.timeouts.incrementAndGet();
+                    continue;
+                } catch (Throwable e) {
+                    tally.unexpected.add(e);
+                    continue;
+                }
+                tally.got(ep, c);
+                BehaviourContract.spin(r.nextInt(2_000));
+                tally.release(pool, ep, c);
+            }
+        });
+        closeReportAndCheck(pool, m, tally, async ? "async-evict" : "blocking-evict", threads, start,
+                () -> "(this test: 16 endpoints, maxSize 2, totalMaxSize 2)");
         assertEquals(0, tally.timeouts.get(), "acquires that timed out: a waiter was lost");
         assertTrue(m.created() > 1000, "evictions should re-create connections all the time: created " + m.created());
         assertTrue(tally.acquired.get() > 1000, "too few rounds: " + tally.acquired.get());
         assertTrue(m.peakTotal() <= totalMaxSize, "peak live " + m.peakTotal());
-        check(tally, m, quiet, pool.stats(), pool.size());
     }
 
     /**
@@ -613,6 +583,36 @@ class StressTest {
         assertEquals(closed.created(), closed.disposed(), "pool stats after close: " + closed);
         assertEquals(0, pool.size());
         assertEquals(0, closed.pending());
+    }
+
+    /** Runs {@code body} on {@code threads} daemon threads and waits (bounded) until all of them have ended. */
+    private static void runWorkers(String name, int threads, Runnable body) throws InterruptedException {
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(body, name + "-" + i);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join(Waits.LONG.toMillis());
+            assertFalse(t.isAlive(), t.getName() + " still running");
+        }
+    }
+
+    /**
+     * After the workers stopped: takes the quiet statistics, closes the pool, waits (bounded) for
+     * in-flight disposals, prints the figures and {@link #check checks} the counts.
+     */
+    private static void closeReportAndCheck(org.genericpool.tests.support.TestPool pool, ScriptedManager m,
+                                            Tally tally, String label, int threads, long start,
+                                            java.util.function.Supplier<String> extra) throws Exception {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PoolStats quiet = pool.stats();
+        pool.close(Duration.ofSeconds(5));
+        Waits.tryUntil(() -> m.created() == m.disposed()); // in-flight disposals; checked below
+        report(label, threads, tally, m, pool.stats(), seconds, extra.get());
+        check(tally, m, quiet, pool.stats(), pool.size());
     }
 
     private static void report(String flavour, int threads, Tally t, ScriptedManager m, PoolStats stats,
