@@ -52,6 +52,12 @@ final class IdleIndex<E, C> {
         return nextExpiry;
     }
 
+    /** Whether no endpoint in the heap is due before {@code at}; lock-free. */
+    boolean nothingDueBefore(long at) {
+        long next = nextExpiry;
+        return next == NONE || at - next <= 0;
+    }
+
     /** Whether some endpoint holds an idle connection; lock-free. */
     boolean hasIdle() {
         return nextExpiry != NONE;

@@ -261,8 +261,7 @@ public final class PoolCore<E, C> {
                 Entry<E, C> soonest = ep.soonestIdle(t);
                 // The soonest of all only if no endpoint left in the index may expire before it
                 // (its node may have been due early, or another may have come in since the claim).
-                long next = idle.nextExpiry();
-                if (soonest != null && (next == Long.MAX_VALUE || soonest.deadline(t) - next <= 0)) {
+                if (soonest != null && idle.nothingDueBefore(soonest.deadline(t))) {
                     detachLocked(soonest);
                     victim = soonest;
                 }
