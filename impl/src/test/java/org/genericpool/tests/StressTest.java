@@ -105,6 +105,30 @@ class StressTest {
             }
         }
 
+        /**
+         * Acquires, counting the outcomes every worker counts alike: a timeout, a failed create, or
+         * anything unexpected.
+         *
+         * @return the connection, or null if the acquire failed and was counted
+         * @throws InterruptedException           for the caller to count (expected or not)
+         * @throws ConnectionPoolClosedException  for the caller to count (expected or not)
+         */
+        TestConnection acquire(org.genericpool.tests.support.TestPool pool, int endpoint, Duration timeout)
+                throws InterruptedException {
+            try {
+                return pool.acquire(endpoint, timeout);
+            } catch (InterruptedException | org.genericpool.ConnectionPoolClosedException e) {
+                throw e;
+            } catch (AcquireTimeoutException e) {
+                timeouts.incrementAndGet();
+            } catch (ConnectionManagerException e) {
+                createFailures.incrementAndGet();
+            } catch (Throwable e) {
+                unexpected.add(e);
+            }
+            return null;
+        }
+
         /** Marks {@code c} no longer held and releases it, counting the release or the unexpected failure. */
         void release(org.genericpool.tests.support.TestPool pool, int endpoint, TestConnection c) {
             c.inUse.set(false);
@@ -358,9 +382,7 @@ class StressTest {
         m.onAcquireFailureRate = 0.5;
         PoolConfig config = PoolConfig.builder().minIdle(0).maxSize(MAX_SIZE).totalMaxSize(TOTAL_MAX_SIZE)
                 .idleTimeout(Duration.ZERO).acquireTimeout(Duration.ofSeconds(5)).backgroundCollector(true).build();
-        org.genericpool.tests.support.TestPool pool = async
-                ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
-                : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
+        org.genericpool.tests.support.TestPool pool = testPool(async, m, config);
         Tally tally = new Tally();
         int threads = 8;
         long start = System.nanoTime();
@@ -409,9 +431,7 @@ class StressTest {
         ScriptedManager m = new ScriptedManager().recording(false).limits(maxSize, totalMaxSize);
         PoolConfig config = PoolConfig.builder().minIdle(1).maxSize(maxSize).totalMaxSize(totalMaxSize)
                 .acquireTimeout(Duration.ofSeconds(3)).backgroundCollector(false).build();
-        org.genericpool.tests.support.TestPool pool = async
-                ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
-                : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
+        org.genericpool.tests.support.TestPool pool = testPool(async, m, config);
         Tally tally = new Tally();
         int threads = 4;
         long start = System.nanoTime();
@@ -434,12 +454,12 @@ class StressTest {
                 int ep = r.nextInt(endpoints);
                 TestConnection c;
                 try {
-                    c = pool.acquire(ep);
-                } catch (AcquireTimeoutException e) {
-                    tally.timeouts.incrementAndGet();
-                    continue;
-                } catch (Throwable e) {
+                    c = tally.acquire(pool, ep, null);
+                } catch (InterruptedException | org.genericpool.ConnectionPoolClosedException e) {
                     tally.unexpected.add(e);
+                    continue;
+                }
+                if (c == null) {
                     continue;
                 }
                 tally.got(ep, c);
@@ -450,6 +470,7 @@ class StressTest {
         closeReportAndCheck(pool, m, tally, async ? "async-evict" : "blocking-evict", threads, start,
                 () -> "(this test: 16 endpoints, maxSize 2, totalMaxSize 2)");
         assertEquals(0, tally.timeouts.get(), "acquires that timed out: a waiter was lost");
+        assertEquals(0, tally.createFailures.get(), "creates failed though the manager never fails them");
         assertTrue(m.created() > 1000, "evictions should re-create connections all the time: created " + m.created());
         assertTrue(tally.acquired.get() > 1000, "too few rounds: " + tally.acquired.get());
         assertTrue(m.peakTotal() <= totalMaxSize, "peak live " + m.peakTotal());
@@ -467,9 +488,7 @@ class StressTest {
         ScriptedManager m = manager();
         m.disposeDelayMaxMillis = 3;
         PoolConfig config = config(async).toBuilder().disposeTimeout(Duration.ofMillis(1)).build();
-        org.genericpool.tests.support.TestPool pool = async
-                ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
-                : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
+        org.genericpool.tests.support.TestPool pool = testPool(async, m, config);
         Tally tally = new Tally();
         int threads = 8;
         long start = System.nanoTime();
@@ -509,9 +528,7 @@ class StressTest {
     void closeUnderLoad(boolean async) throws Exception {
         ScriptedManager m = manager();
         PoolConfig config = config(async);
-        org.genericpool.tests.support.TestPool pool = async
-                ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
-                : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
+        org.genericpool.tests.support.TestPool pool = testPool(async, m, config);
         Tally tally = new Tally();
         AtomicLong closedSeen = new AtomicLong();
         int threads = 8;
@@ -526,18 +543,15 @@ class StressTest {
                     int ep = r.nextInt(ENDPOINTS);
                     TestConnection c;
                     try {
-                        c = pool.acquire(ep, randomTimeout(r));
+                        c = tally.acquire(pool, ep, randomTimeout(r));
                     } catch (org.genericpool.ConnectionPoolClosedException e) {
                         closedSeen.incrementAndGet();
                         return;
-                    } catch (AcquireTimeoutException e) {
-                        tally.timeouts.incrementAndGet();
-                        continue;
-                    } catch (ConnectionManagerException e) {
-                        tally.createFailures.incrementAndGet();
-                        continue;
-                    } catch (Throwable e) {
+                    } catch (InterruptedException e) {
                         tally.unexpected.add(e);
+                        continue;
+                    }
+                    if (c == null) {
                         continue;
                     }
                     tally.got(ep, c);
@@ -583,6 +597,13 @@ class StressTest {
         assertEquals(closed.created(), closed.disposed(), "pool stats after close: " + closed);
         assertEquals(0, pool.size());
         assertEquals(0, closed.pending());
+    }
+
+    /** @return a pool of the given flavour over {@code m} */
+    private static org.genericpool.tests.support.TestPool testPool(boolean async, ScriptedManager m, PoolConfig config) {
+        return async
+                ? new org.genericpool.tests.support.AsyncTestPool(ConnectionPools.createAsync(m.async(), config))
+                : new org.genericpool.tests.support.BlockingTestPool(ConnectionPools.create(m, config));
     }
 
     /** Runs {@code body} on {@code threads} daemon threads and waits (bounded) until all of them have ended. */
@@ -656,7 +677,7 @@ class StressTest {
         int ep = r.nextInt(ENDPOINTS);
         TestConnection c;
         try {
-            c = pool.acquire(ep, randomTimeout(r));
+            c = tally.acquire(pool, ep, randomTimeout(r));
         } catch (InterruptedException e) {
             if (interruptsExpected) {
                 tally.abandoned.incrementAndGet();
@@ -664,14 +685,11 @@ class StressTest {
                 tally.unexpected.add(e);
             }
             return;
-        } catch (AcquireTimeoutException e) {
-            tally.timeouts.incrementAndGet();
-            return;
-        } catch (ConnectionManagerException e) {
-            tally.createFailures.incrementAndGet();
-            return;
-        } catch (Throwable e) {
+        } catch (org.genericpool.ConnectionPoolClosedException e) {
             tally.unexpected.add(e);
+            return;
+        }
+        if (c == null) {
             return;
         }
         tally.got(ep, c);
