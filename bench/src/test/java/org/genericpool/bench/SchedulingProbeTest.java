@@ -1,0 +1,51 @@
+package org.genericpool.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The diagnostic probe runs its scenario on every thread and counts what it reports; nothing about timing. */
+@EnabledOnOs(OS.LINUX)
+class SchedulingProbeTest {
+
+    @Test
+    void everyThreadRunsAndEveryConnectionIsDisposed() throws Exception {
+        for (boolean disjoint : new boolean[] {false, true}) {
+            Connections connections;
+            SchedulingProbe.Round round;
+            try (SchedulingProbe probe = new SchedulingProbe("genericpool", Scenario.SPREAD_4T, disjoint)) {
+                round = probe.round(50);
+                connections = probe.connections();
+            }
+            assertEquals(4, round.threads());
+            assertTrue(round.leastOps() > 0, "every thread ran operations: " + round);
+            assertTrue(round.ops() >= 4 * round.leastOps(), "the total adds up the threads: " + round);
+            assertTrue(round.cpuNanos() > 0 && round.wallNanos() >= 50_000_000L, "measured the round: " + round);
+            assertTrue(round.voluntary() >= 0 && round.involuntary() >= 0, round.toString());
+            assertEquals(connections.created(), connections.disposed(), "close disposed every connection");
+            if (disjoint) {
+                // no endpoint used by two threads at once: never a second connection for one
+                assertTrue(connections.created() <= Scenario.SPREAD_4T.spec().endpoints(),
+                        "one connection per endpoint: " + connections.created());
+            }
+        }
+    }
+
+    @Test
+    void contextSwitchesCountASleep() throws Exception {
+        long before = SchedulingProbe.contextSwitches()[0];
+        Thread.sleep(5);
+        assertTrue(SchedulingProbe.contextSwitches()[0] > before, "a sleep leaves the core voluntarily");
+    }
+
+    @Test
+    void disjointNeedsEndpointsForEveryThread() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SchedulingProbe("genericpool", Scenario.HOT_4T, true));
+        assertEquals("--disjoint needs endpoints (1) divisible by threads (4)", e.getMessage());
+    }
+}
