@@ -23,9 +23,7 @@ class SchedulingProbeTest {
             }
             assertEquals(4, round.threads());
             assertTrue(round.leastOps() > 0, "every thread ran operations: " + round);
-            assertTrue(round.ops() >= 4 * round.leastOps(), "the total adds up the threads: " + round);
             assertTrue(round.cpuNanos() > 0 && round.wallNanos() >= 50_000_000L, "measured the round: " + round);
-            assertTrue(round.voluntary() >= 0 && round.involuntary() >= 0, round.toString());
             assertEquals(connections.created(), connections.disposed(), "close disposed every connection");
             if (disjoint) {
                 // no endpoint used by two threads at once: never a second connection for one
