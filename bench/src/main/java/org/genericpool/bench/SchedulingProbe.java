@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * scores do not show: how busy the cores were (the process's CPU time over wall time), and how
  * often the scenario's threads left their core, per 1,000 operations: <em>voluntary</em> context
  * switches (a thread parked: a lock or a pool wait) and <em>involuntary</em> ones (preempted, or
- * a {@code Thread.yield()} that gave the core away). With {@code --disjoint} each thread draws its
+ * a {@code Thread.yield()} that gave the core away), and how much of the threads' time they were
+ * runnable but waiting for a core (the scheduler's run-queue delay). Cores left idle while threads
+ * wait to run mean the scheduler did not place a woken thread on the idle core at once. With {@code --disjoint} each thread draws its
  * endpoints from its own share of them, so no endpoint is used by two threads: the difference
  * against a shared run is what sharing endpoints between cores costs.
  *
- * <p>Usage (Linux: it reads {@code /proc/thread-self/status}):
+ * <p>Usage (Linux: it reads {@code /proc/thread-self/status} and {@code /proc/thread-self/schedstat}):
  * <pre>
  * java -cp bench/target/benchmarks.jar org.genericpool.bench.SchedulingProbe POOL SCENARIO [SECONDS] [--disjoint]
  * </pre>
@@ -40,15 +42,16 @@ public final class SchedulingProbe implements AutoCloseable {
 
     /** What one round measured. */
     record Round(long ops, long leastOps, long mostOps, long wallNanos, long cpuNanos,
-                 long voluntary, long involuntary, int threads) {
+                 long voluntary, long involuntary, long runQueueNanos, int threads) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
                     "%,.0f ns/op per thread, %,.0f kops/s, cpu %.0f%%, switches per 1000 ops: voluntary %.2f, "
-                            + "involuntary %.2f; least/most thread ops %.2f",
+                            + "involuntary %.2f; waiting for a core %.0f%% of thread time; least/most thread ops %.2f",
                     (double) wallNanos * threads / ops, ops * 1e6 / wallNanos, 100.0 * cpuNanos / wallNanos,
-                    voluntary * 1000.0 / ops, involuntary * 1000.0 / ops, (double) leastOps / mostOps);
+                    voluntary * 1000.0 / ops, involuntary * 1000.0 / ops,
+                    100.0 * runQueueNanos / ((double) wallNanos * threads), (double) leastOps / mostOps);
         }
     }
 
@@ -137,19 +140,22 @@ public final class SchedulingProbe implements AutoCloseable {
         long most = 0;
         long voluntary = 0;
         long involuntary = 0;
+        long runQueue = 0;
         for (long[] t : perThread) {
             ops += t[0];
             least = Math.min(least, t[0]);
             most = Math.max(most, t[0]);
             voluntary += t[1];
             involuntary += t[2];
+            runQueue += t[3];
         }
-        return new Round(ops, least, most, wall, cpu, voluntary, involuntary, threads);
+        return new Round(ops, least, most, wall, cpu, voluntary, involuntary, runQueue, threads);
     }
 
-    /** @return this thread's operations and its voluntary and involuntary context switches */
+    /** @return this thread's operations, its voluntary and involuntary context switches, and its run-queue delay */
     private long[] work(int index, AtomicBoolean stop) throws Exception {
         long[] before = contextSwitches();
+        long waitedBefore = schedStat()[1];
         int share = disjoint ? endpoints.length / scenario.threads() : endpoints.length;
         int offset = disjoint ? index * share : 0;
         boolean holdAcrossYield = scenario == Scenario.CONTENDED;
@@ -170,7 +176,21 @@ public final class SchedulingProbe implements AutoCloseable {
             ops += BATCH;
         }
         long[] after = contextSwitches();
-        return new long[] {ops, after[0] - before[0], after[1] - before[1]};
+        long waited = schedStat()[1] - waitedBefore;
+        return new long[] {ops, after[0] - before[0], after[1] - before[1], waited};
+    }
+
+    /**
+     * @return the calling thread's CPU time and its time runnable but waiting for a core (run-queue
+     *         delay), both in nanoseconds, from the first two fields of {@code /proc/thread-self/schedstat}
+     */
+    static long[] schedStat() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split("\\s+");
+            return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read this thread's scheduler statistics (Linux only)", e);
+        }
     }
 
     /** @return the calling thread's voluntary and involuntary context switches so far */

@@ -41,6 +41,19 @@ class SchedulingProbeTest {
     }
 
     @Test
+    void schedStatCountsThisThreadsCpuTime() {
+        long before = SchedulingProbe.schedStat()[0];
+        long spinUntil = System.nanoTime() + 20_000_000L;
+        long x = 0;
+        while (System.nanoTime() - spinUntil < 0) {
+            x += x * 31 + 1; // busy, bounded by the 20 ms above
+        }
+        long used = SchedulingProbe.schedStat()[0] - before;
+        assertTrue(used >= 5_000_000L, "20 ms of spinning shows as CPU time: " + used + " ns (" + x + ")");
+        assertTrue(SchedulingProbe.schedStat()[1] >= 0, "run-queue delay is a count of nanoseconds");
+    }
+
+    @Test
     void disjointNeedsEndpointsForEveryThread() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SchedulingProbe("genericpool", Scenario.HOT_4T, true));
