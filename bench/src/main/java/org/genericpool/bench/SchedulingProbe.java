@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * switches (a thread parked: a lock or a pool wait) and <em>involuntary</em> ones (preempted, or
  * a {@code Thread.yield()} that gave the core away), and how much of the threads' time they were
  * runnable but waiting for a core (the scheduler's run-queue delay). Cores left idle while threads
- * wait to run mean the scheduler did not place a woken thread on the idle core at once. With {@code --disjoint} each thread draws its
- * endpoints from its own share of them, so no endpoint is used by two threads: the difference
- * against a shared run is what sharing endpoints between cores costs.
+ * wait to run mean the scheduler did not place a woken thread on the idle core at once. With
+ * {@code --disjoint} each thread draws its endpoints from its own share of them, so no endpoint is
+ * used by two threads: the difference against a shared run is what sharing endpoints between
+ * cores costs.
  *
  * <p>Usage (Linux: it reads {@code /proc/thread-self/status} and {@code /proc/thread-self/schedstat}):
  * <pre>
