@@ -151,6 +151,7 @@ public final class ResultsTable {
     }
 
     void readReports(Path log) throws IOException {
+        Map<Row, List<Map<String, String>>> forks = new LinkedHashMap<>();
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             int at = line.indexOf(TrialReport.PREFIX);
             if (at < 0) {
@@ -164,8 +165,66 @@ public final class ResultsTable {
                 }
             }
             if (kv.containsKey("scenario") && kv.containsKey("pool")) {
-                row(kv.get("scenario"), kv.get("pool")).report = kv;
+                forks.computeIfAbsent(row(kv.get("scenario"), kv.get("pool")), k -> new ArrayList<>()).add(kv);
             }
+        }
+        forks.forEach((row, reports) -> row.report = mergeForks(reports));
+    }
+
+    /**
+     * Merges the reports of one pool's forks in one scenario (a benchmark run with several forks
+     * prints one per fork): connections created, disposed and disposed twice are summed, the most
+     * live is the highest, the total limit held only if it held in every fork; in
+     * {@code contended} the throughput is the forks' median and the fairness the least fair fork's
+     * (with that fork's per-thread counts), so that one lucky fork cannot pass the target.
+     */
+    static Map<String, String> mergeForks(List<Map<String, String>> reports) {
+        if (reports.size() == 1) {
+            return reports.get(0);
+        }
+        Map<String, String> merged = new HashMap<>(reports.get(0));
+        for (String key : List.of("created", "disposed", "doubleDisposals")) {
+            long sum = 0;
+            for (Map<String, String> r : reports) {
+                sum += Long.parseLong(r.getOrDefault(key, "0"));
+            }
+            merged.put(key, Long.toString(sum));
+        }
+        long maxLive = 0;
+        boolean held = true;
+        List<Double> throughput = new ArrayList<>();
+        List<Double> retained = new ArrayList<>();
+        Map<String, String> leastFair = null;
+        for (Map<String, String> r : reports) {
+            maxLive = Math.max(maxLive, Long.parseLong(r.getOrDefault("maxLive", "0")));
+            held &= "true".equals(r.get("totalLimitHeld"));
+            addIfNumber(throughput, r.get("opsPerSecond"));
+            addIfNumber(retained, r.get("retainedBytes"));
+            if (r.containsKey("minOverMax")
+                    && (leastFair == null || num(r.get("minOverMax")) < num(leastFair.get("minOverMax")))) {
+                leastFair = r;
+            }
+        }
+        merged.put("maxLive", Long.toString(maxLive));
+        merged.put("totalLimitHeld", Boolean.toString(held));
+        if (!throughput.isEmpty()) {
+            merged.put("opsPerSecond", String.format(Locale.ROOT, "%.0f", median(throughput)));
+        }
+        if (!retained.isEmpty()) {
+            merged.put("retainedBytes", String.format(Locale.ROOT, "%.0f", median(retained)));
+        }
+        if (leastFair != null) {
+            merged.put("minOverMax", leastFair.get("minOverMax"));
+            merged.put("opsPerThread", leastFair.get("opsPerThread"));
+        }
+        merged.put("forks", Integer.toString(reports.size()));
+        return merged;
+    }
+
+    private static void addIfNumber(List<Double> values, String s) {
+        double v = num(s);
+        if (!Double.isNaN(v)) {
+            values.add(v);
         }
     }
 
@@ -182,7 +241,7 @@ public final class ResultsTable {
             // Single-shot iterations are dominated by the set-up's full GCs: no CPU column there.
             boolean cpu = !many && pools.values().stream().anyMatch(r -> !Double.isNaN(r.cpuPerOp));
             out.append("| pool | time/op (median) | mean ± 99.9% |").append(cpu ? " CPU ns/op |" : "").append(" B/op | created |");
-            out.append(contended ? " ops/s (all threads) | per-thread ops, least/most |" : "");
+            out.append(contended ? " ops/s (all threads; median of forks) | per-thread ops, least/most (least fair fork) |" : "");
             out.append(scenario.equals("crossKey") ? " most live (limit 8) |" : "");
             out.append(many ? " retained B per endpoint |" : "");
             out.append(many ? "" : " genericpool ÷ pool | genericpool-async ÷ pool |");

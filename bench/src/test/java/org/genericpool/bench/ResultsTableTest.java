@@ -1,0 +1,51 @@
+package org.genericpool.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** How the tables merge the trial reports of a scenario run in several forks. */
+class ResultsTableTest {
+
+    private static Map<String, String> contended(String created, String maxLive, String held, String opsPerThread,
+            String minOverMax, String opsPerSecond) {
+        return Map.of("scenario", "contended", "pool", "genericpool", "created", created, "disposed", created,
+                "doubleDisposals", "0", "maxLive", maxLive, "totalLimitHeld", held, "opsPerThread", opsPerThread,
+                "minOverMax", minOverMax, "opsPerSecond", opsPerSecond);
+    }
+
+    @Test
+    void oneForkIsTakenAsItIs() {
+        Map<String, String> only = contended("2", "2", "true", "[1,2]", "0.500", "100");
+        assertSame(only, ResultsTable.mergeForks(List.of(only)));
+    }
+
+    @Test
+    void forksAreSummedMaximisedAndTheLeastFairForkDecidesFairness() {
+        Map<String, String> merged = ResultsTable.mergeForks(List.of(
+                contended("2", "2", "true", "[9,10]", "0.900", "300"),
+                contended("3", "4", "true", "[5,10]", "0.500", "100"),
+                contended("5", "3", "true", "[8,10]", "0.800", "200")));
+        assertEquals("10", merged.get("created"));
+        assertEquals("10", merged.get("disposed"));
+        assertEquals("4", merged.get("maxLive"));
+        assertEquals("true", merged.get("totalLimitHeld"));
+        assertEquals("200", merged.get("opsPerSecond"), "the median fork's throughput, not the best or the last");
+        assertEquals("0.500", merged.get("minOverMax"));
+        assertEquals("[5,10]", merged.get("opsPerThread"), "the per-thread counts of the least fair fork");
+        assertEquals("3", merged.get("forks"));
+    }
+
+    @Test
+    void aLimitExceededInOneForkIsExceeded() {
+        Map<String, String> merged = ResultsTable.mergeForks(List.of(
+                contended("2", "2", "true", "[1,1]", "1.000", "1"),
+                contended("2", "9", "false", "[1,1]", "1.000", "1")));
+        assertEquals("false", merged.get("totalLimitHeld"));
+        assertEquals("9", merged.get("maxLive"));
+    }
+}
