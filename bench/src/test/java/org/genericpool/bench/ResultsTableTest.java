@@ -1,6 +1,7 @@
 package org.genericpool.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
@@ -47,5 +48,30 @@ class ResultsTableTest {
                 contended("2", "9", "false", "[1,1]", "1.000", "1")));
         assertEquals("false", merged.get("totalLimitHeld"));
         assertEquals("9", merged.get("maxLive"));
+    }
+
+    private static ResultsTable.Row row(double median, Double... forkMedians) {
+        ResultsTable.Row r = new ResultsTable.Row();
+        r.median = median;
+        r.forkMedians = List.of(forkMedians);
+        return r;
+    }
+
+    @Test
+    void aPeersFastestForkIsShownBesideTheMedian() {
+        ResultsTable.Row gp = row(300, 290.0, 300.0, 310.0);
+        Map<String, ResultsTable.Row> pools = Map.of("genericpool", gp,
+                "httpcore5-lax", row(1300, 600.0, 1300.0, 1400.0),
+                "httpcore5-strict", row(1200, 1100.0, 1200.0, 1250.0));
+        assertEquals("0.50 x httpcore5-lax's fastest of 3 forks",
+                ResultsTable.againstFastestFork(gp, pools, List.of("httpcore5-strict", "httpcore5-lax")));
+        assertEquals("0.27 x httpcore5-strict's fastest of 3 forks",
+                ResultsTable.againstFastestFork(gp, pools, List.of("httpcore5-strict")));
+    }
+
+    @Test
+    void oneForkShowsNoFastestFork() {
+        ResultsTable.Row gp = row(300, 300.0);
+        assertNull(ResultsTable.againstFastestFork(gp, Map.of("httpcore5-lax", row(600, 600.0)), List.of("httpcore5-lax")));
     }
 }
