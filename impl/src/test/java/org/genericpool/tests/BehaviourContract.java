@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -305,6 +306,51 @@ public abstract class BehaviourContract extends PoolTestBase {
         assertEquals(List.of(x), manager.disposals());
         assertEquals(3, pool.size());
         pool.release(3, c);
+    }
+
+    /**
+     * An evictor's endpoint is scheduled in the index ahead of its new connection, at a time fit
+     * for a core connection. Here that connection comes back as an extra (its endpoint's other
+     * connection is still leased), due far sooner: it must be the next one evicted, before the
+     * older core connection of endpoint 2.
+     */
+    @Test
+    @DisplayName("an evictor's new connection that comes back as an extra is evicted by its own deadline")
+    void evictorsNewConnectionKeepsItsDeadlineOrder() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(2).totalMaxSize(3)
+                .idleTimeout(Duration.ofSeconds(30)).maxLifetime(Duration.ofHours(1)));
+        TestConnection a = pool.acquire(1);
+        pool.release(1, a);
+        Waits.letTimePass(Duration.ofMillis(20));
+        TestConnection b = pool.acquire(2);
+        pool.release(2, b);
+        TestConnection x = pool.acquire(3); // the third slot
+
+        TestConnection y = pool.acquire(3); // at the total limit: evicts endpoint 1's core
+        assertEquals(List.of(a), manager.disposals());
+        pool.release(3, y); // x still leased: y becomes an extra, due in 30 s
+        pool.release(3, x); // core
+
+        TestConnection d = pool.acquire(4);
+        assertEquals(List.of(a, y), manager.disposals(), "the extra went before endpoint 2's core");
+        pool.release(4, d);
+        assertEquals(3, pool.size());
+    }
+
+    /** A run of evictions, each evictor's new connection becoming core: they go oldest first. */
+    @Test
+    @DisplayName("a run of evictions at the total limit disposes core connections oldest first")
+    void evictionsRunOldestFirst() throws Exception {
+        TestPool pool = open(config().minIdle(1).maxSize(1).totalMaxSize(2).maxLifetime(Duration.ofHours(1)));
+        List<TestConnection> made = new ArrayList<>();
+        for (int key = 1; key <= 5; key++) {
+            TestConnection c = pool.acquire(key);
+            made.add(c);
+            pool.release(key, c);
+            Waits.letTimePass(Duration.ofMillis(5)); // distinct creation times
+        }
+        assertEquals(made.subList(0, 3), manager.disposals());
+        assertEquals(Set.of(4, 5), pool.endpoints());
     }
 
     @Test
