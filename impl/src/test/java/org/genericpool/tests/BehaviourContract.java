@@ -309,10 +309,10 @@ public abstract class BehaviourContract extends PoolTestBase {
     }
 
     /**
-     * An evictor's endpoint is scheduled in the index ahead of its new connection, at a time fit
-     * for a core connection. Here that connection comes back as an extra (its endpoint's other
-     * connection is still leased), due far sooner: it must be the next one evicted, before the
-     * older core connection of endpoint 2.
+     * The connection an eviction made room for comes back as an extra (its endpoint's other
+     * connection is still leased), due in 30 s, far sooner than the older core connection of
+     * endpoint 2 (creation + 1 h): it must be the next one evicted. An engine that schedules an
+     * evictor's endpoint ahead of its new connection, as if that were to become core, fails this.
      */
     @Test
     @DisplayName("an evictor's new connection that comes back as an extra is evicted by its own deadline")
