@@ -79,6 +79,11 @@ final class Endpoint<E, C> extends ExpiryHeap.Node {
         lock.lock();
     }
 
+    /** @return whether the lock was free and is now held by the caller; never waits */
+    boolean tryLock() {
+        return lock.tryLock();
+    }
+
     void unlock() {
         lock.unlock();
     }

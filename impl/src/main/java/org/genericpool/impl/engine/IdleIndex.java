@@ -24,13 +24,19 @@ import org.genericpool.impl.expiry.ExpiryHeap;
  * claimer locks the endpoint next and schedules it again from what it then holds. Releases never
  * wait for {@link #lock} while holding an endpoint's lock.
  *
- * <p>Why claims: evictors all want the endpoint due first. Were it only peeked, they would all
- * queue on that one endpoint's lock and all but one find nothing; a claim takes it out of the
- * heap at once, so the next evictor goes to the next endpoint.
+ * <p>How an evictor finds its victim: first {@link #lockFirst()}, which holds the index and
+ * the endpoint due first together, so that the evictor detaches a connection and reschedules
+ * the endpoint in one index section, and nobody else sees the endpoint half done. Only when
+ * that endpoint's lock is busy does the evictor {@linkplain #claimFirst() claim} it instead.
+ * Why claims: were the busy endpoint only peeked, every evictor would queue on its lock and all
+ * but one find nothing; a claim takes it out of the heap at once, so the next evictor goes to
+ * the next endpoint.
  *
- * <p>Thread-safety: the heap belongs to {@link #lock}, which may be taken while an endpoint
- * lock is held, never the reverse; {@link #nextExpiry()}, {@link #peek()} and
- * {@link #hasIdle()} read what the last change published, without a lock.
+ * <p>Thread-safety: the heap belongs to {@link #lock}. That lock may be taken while an
+ * endpoint lock is held; the reverse happens only in {@link #lockFirst()}, which tries the
+ * endpoint's lock without waiting, so no two threads can wait on each other.
+ * {@link #nextExpiry()}, {@link #peek()} and {@link #hasIdle()} read what the last change
+ * published, without a lock.
  */
 final class IdleIndex<E, C> {
     private static final long NONE = Long.MAX_VALUE;
@@ -89,6 +95,58 @@ final class IdleIndex<E, C> {
         lock.lock();
         try {
             heap.scheduleNoLaterThan(ep, at);
+            earlier = updateNextExpiry();
+        } finally {
+            lock.unlock();
+        }
+        if (earlier) {
+            listener.run();
+        }
+    }
+
+    /**
+     * Locks the index and then, without waiting, the endpoint due first, for an evictor. On
+     * success both stay locked: the caller looks at the endpoint, may detach one of its
+     * connections, and must end with {@link #unlockFirst} and then unlock the endpoint.
+     *
+     * @return the endpoint due first, locked, with the index locked; or null, holding nothing, if
+     *         no endpoint is scheduled or the first one's lock is busy (then {@link #claimFirst()})
+     */
+    Endpoint<E, C> lockFirst() {
+        if (!hasIdle()) {
+            return null;
+        }
+        lock.lock();
+        Endpoint<E, C> top = heap.peek();
+        if (top != null && top.tryLock()) {
+            return top;
+        }
+        lock.unlock();
+        return null;
+    }
+
+    /**
+     * Whether no endpoint but the first is due before {@code at}; caller holds {@link #lockFirst()}.
+     */
+    boolean othersNotDueBefore(long at) {
+        long second = heap.secondScheduledAt();
+        return second == NONE || at - second <= 0;
+    }
+
+    /**
+     * Ends a {@link #lockFirst()}: sets the endpoint due exactly at {@code at}, or removes it when
+     * it holds nothing idle, and unlocks the index (the caller still holds the endpoint's lock).
+     * The time can move earlier (a connection made idle there whose release has not scheduled it
+     * yet): then the listener runs, as that release will find nothing left to change.
+     */
+    void unlockFirst(Endpoint<E, C> ep, boolean hasIdle, long at) {
+        boolean earlier;
+        try {
+            if (hasIdle) {
+                heap.reschedule(ep, at);
+            } else {
+                heap.remove(ep);
+            }
             earlier = updateNextExpiry();
         } finally {
             lock.unlock();

@@ -249,7 +249,15 @@ public final class PoolCore<E, C> {
      */
     public Entry<E, C> evictSoonestIdle() {
         for (int round = 0; round < SERVE_ROUNDS * 4; round++) {
-            Endpoint<E, C> ep = idle.claimFirst();
+            Endpoint<E, C> first = idle.lockFirst();
+            if (first != null) {
+                Entry<E, C> victim = evictFromFirstLocked(first);
+                if (victim != null) {
+                    return victim;
+                }
+                continue; // it was due early, and is now scheduled exactly: look again
+            }
+            Endpoint<E, C> ep = idle.claimFirst(); // its lock is busy (or nothing is idle)
             if (ep == null) {
                 return null;
             }
@@ -278,6 +286,33 @@ public final class PoolCore<E, C> {
             }
         }
         return null;
+    }
+
+    /**
+     * Detaches the soonest idle connection of the endpoint due first, which the caller locked
+     * together with the index ({@link IdleIndex#lockFirst}), if no other endpoint may expire
+     * before it; reschedules the endpoint exactly and unlocks both.
+     *
+     * @return the detached entry, or null if the endpoint was due early
+     */
+    private Entry<E, C> evictFromFirstLocked(Endpoint<E, C> ep) {
+        Timeouts t = settings.timeouts;
+        Entry<E, C> victim = null;
+        try {
+            Entry<E, C> soonest = ep.soonestIdle(t);
+            if (soonest != null && idle.othersNotDueBefore(soonest.deadline(t))) {
+                detachLocked(soonest);
+                victim = soonest;
+            }
+        } finally {
+            Entry<E, C> next = ep.soonestIdle(t);
+            try {
+                idle.unlockFirst(ep, next != null, next == null ? 0 : next.deadline(t));
+            } finally {
+                ep.unlock();
+            }
+        }
+        return victim;
     }
 
     /** Frees the endpoint slot of an evicted connection once it is disposed; the total slot stays with the evictor. */

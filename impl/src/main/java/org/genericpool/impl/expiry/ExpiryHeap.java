@@ -54,6 +54,18 @@ public final class ExpiryHeap<N extends ExpiryHeap.Node> {
     }
 
     /**
+     * @return the earliest due time among the nodes other than the first ({@link #peek()}), or
+     *         {@link Long#MAX_VALUE} if there are none
+     */
+    public long secondScheduledAt() {
+        if (size < 2) {
+            return Long.MAX_VALUE;
+        }
+        long left = heap[1].scheduledAt;
+        return size > 2 && heap[2].scheduledAt - left < 0 ? heap[2].scheduledAt : left;
+    }
+
+    /**
      * Makes {@code node} due no later than {@code time}: inserts it, or moves it earlier.
      *
      * @return whether the node's time changed

@@ -77,6 +77,7 @@ class ExpiryHeapTest {
     private static void check(ExpiryHeap<N> heap, Map<N, Long> model) {
         assertEquals(model.size(), heap.size());
         assertEquals(model.isEmpty(), heap.isEmpty());
+        assertEquals(secondEarliest(model), heap.secondScheduledAt(), "the second earliest time");
         N top = heap.peek();
         if (model.isEmpty()) {
             assertNull(top);
@@ -90,5 +91,14 @@ class ExpiryHeapTest {
             assertSame(n, slots[n.heapIndex], "index of node " + n.id);
             assertTrue(top.scheduledAt() - n.scheduledAt() <= 0, "peek " + top.id + " is due after " + n.id);
         }
+    }
+
+    /** The model's second earliest time (a tie counts twice), compared as nanoTime values are; MAX_VALUE if fewer than two. */
+    private static long secondEarliest(Map<N, Long> model) {
+        return model.values().stream()
+                .sorted((a, b) -> Long.signum(a - b))
+                .skip(1)
+                .findFirst()
+                .orElse(Long.MAX_VALUE);
     }
 }
