@@ -43,7 +43,9 @@ import org.genericpool.impl.expiry.Timeouts;
  *
  * <h2>Lock order</h2>
  * An endpoint lock may be held when the lock of {@link #idle} or {@link #starving} is taken,
- * never the reverse; no thread holds two endpoint locks, or those two locks together.
+ * never the reverse, with one exception that cannot deadlock: an evictor holding the index's
+ * lock <em>tries</em> the lock of the endpoint due first and never waits for it
+ * ({@link IdleIndex#lockFirst}). No thread holds two endpoint locks, or those two locks together.
  *
  * <h2>Hand-off</h2>
  * A connection coming back, or a slot freed, goes to the endpoint's first waiter under the
