@@ -140,20 +140,7 @@ final class IdleIndex<E, C> {
      * yet): then the listener runs, as that release will find nothing left to change.
      */
     void unlockFirst(Endpoint<E, C> ep, boolean hasIdle, long at) {
-        boolean earlier;
-        try {
-            if (hasIdle) {
-                heap.reschedule(ep, at);
-            } else {
-                heap.remove(ep);
-            }
-            earlier = updateNextExpiry();
-        } finally {
-            lock.unlock();
-        }
-        if (earlier) {
-            listener.run();
-        }
+        rescheduleAndUnlock(ep, hasIdle, at);
     }
 
     /**
@@ -187,8 +174,13 @@ final class IdleIndex<E, C> {
         if (!hasIdle && !ep.isScheduled()) {
             return;
         }
-        boolean earlier;
         lock.lock();
+        rescheduleAndUnlock(ep, hasIdle, at);
+    }
+
+    /** The body of {@link #reschedule} and {@link #unlockFirst}: the caller holds {@link #lock}, which this releases. */
+    private void rescheduleAndUnlock(Endpoint<E, C> ep, boolean hasIdle, long at) {
+        boolean earlier;
         try {
             if (hasIdle) {
                 heap.reschedule(ep, at);
