@@ -10,8 +10,9 @@ import org.genericpool.PoolConfig;
 
 /**
  * genericpool, blocking flavour, created through {@link ConnectionPools} (the engine is found
- * with ServiceLoader). The manager keeps the interface's defaults for aliveness and the hooks:
- * the engine still calls them, as it must.
+ * with ServiceLoader). The manager keeps the interface's defaults for aliveness and the hooks,
+ * which both flavours skip (a default check answers alive, a default hook does nothing), as they
+ * would for any manager that leaves them out; a manager that implements one has it called.
  */
 final class GenericPoolAdapter implements PoolAdapter<BenchConnection> {
 
@@ -20,7 +21,12 @@ final class GenericPoolAdapter implements PoolAdapter<BenchConnection> {
     private final ConnectionPool<Endpoint, BenchConnection> pool;
 
     GenericPoolAdapter(PoolSpec spec, Connections connections) {
-        pool = ConnectionPools.create(new Manager(connections), config(spec, "genericpool"));
+        this(spec, connections, null);
+    }
+
+    /** @param acquireTimeout the configured acquire timeout, null for none (the keyed scenarios' setting) */
+    GenericPoolAdapter(PoolSpec spec, Connections connections, Duration acquireTimeout) {
+        pool = ConnectionPools.create(new Manager(connections), config(spec, "genericpool", acquireTimeout));
     }
 
     /**
@@ -28,6 +34,11 @@ final class GenericPoolAdapter implements PoolAdapter<BenchConnection> {
      *         timeout, no collector thread, and timeouts long enough that nothing expires in a trial
      */
     static PoolConfig config(PoolSpec spec, String flavour) {
+        return config(spec, flavour, null);
+    }
+
+    /** @return {@link #config(PoolSpec, String)} with {@code acquireTimeout} (null: none) */
+    static PoolConfig config(PoolSpec spec, String flavour, Duration acquireTimeout) {
         return PoolConfig.builder()
                 .name("bench-" + flavour + "-" + SEQUENCE.incrementAndGet())
                 .maxSize(spec.maxPerEndpoint())
@@ -35,7 +46,7 @@ final class GenericPoolAdapter implements PoolAdapter<BenchConnection> {
                 .minIdle(1)
                 .idleTimeout(Duration.ofHours(1))
                 .maxLifetime(Duration.ofHours(24))
-                .acquireTimeout(null)
+                .acquireTimeout(acquireTimeout)
                 .backgroundCollector(false)
                 .build();
     }

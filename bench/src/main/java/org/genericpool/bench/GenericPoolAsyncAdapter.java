@@ -17,7 +17,13 @@ final class GenericPoolAsyncAdapter implements PoolAdapter<BenchConnection> {
     private final AsyncConnectionPool<Endpoint, BenchConnection> pool;
 
     GenericPoolAsyncAdapter(PoolSpec spec, Connections connections) {
-        pool = ConnectionPools.createAsync(new Manager(connections), GenericPoolAdapter.config(spec, "genericpool-async"));
+        this(spec, connections, null);
+    }
+
+    /** @param acquireTimeout the configured acquire timeout, null for none (the keyed scenarios' setting) */
+    GenericPoolAsyncAdapter(PoolSpec spec, Connections connections, Duration acquireTimeout) {
+        pool = ConnectionPools.createAsync(new Manager(connections),
+                GenericPoolAdapter.config(spec, "genericpool-async", acquireTimeout));
     }
 
     @Override

@@ -123,6 +123,27 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void timedAcquireBenchmarkRunsEveryFlavourAndTimeout() throws Exception {
+        // Its tear-down fails the run if close did not dispose every connection exactly once.
+        Options options = new OptionsBuilder()
+                .include(Pattern.quote(TimedAcquireBenchmark.class.getName()) + "\\.")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(MOMENT)
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        Set<String> seen = new HashSet<>();
+        for (RunResult result : results) {
+            assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark() + " has a score");
+            seen.add(result.getParams().getBenchmark() + " " + result.getParams().getParam("pool")
+                    + " " + result.getParams().getParam("timeout"));
+        }
+        assertEquals(2 * 2 * 2, seen.size(), "hot and evicting, each flavour, with and without a timeout: " + seen);
+    }
+
+    @Test
     void transportBenchmarksRun() throws Exception {
         // Aliveness of each contrib transport (set-up and tear-down fail the run if a healthy idle
         // connection reads as dead) and a loopback round trip, pooled and fresh.

@@ -341,14 +341,16 @@ public final class PoolCore<E, C> {
      * Records a connection made with a {@link #PERMIT}.
      *
      * @param deliver whether the acquirer still wants it; if not it goes to a waiter or idle
+     * @param now     {@link System#nanoTime()} read after the manager's create returned: the
+     *                connection's birth time, from which its lifetime runs (the caller reads it
+     *                once for this and for its own deadline check)
      * @return the entry, LEASED to the caller, or null if it went to a waiter or idle
      * @throws ConnectionPoolClosedException if the pool closed meanwhile; the connection is then disposed
      */
-    public Entry<E, C> created(E key, C connection, boolean deliver) {
+    public Entry<E, C> created(E key, C connection, boolean deliver, long now) {
         Endpoint<E, C> ep = endpoints.get(key); // a reserved slot keeps the endpoint alive
         Waiter<E, C> granted = null;
-        long now = System.nanoTime(); // outside the lock, as is the allocation: the lock is held as briefly as possible
-        Entry<E, C> e = new Entry<>(ep, connection, now);
+        Entry<E, C> e = new Entry<>(ep, connection, now); // outside the lock: it is held as briefly as possible
         boolean close = false;
         long dueAt = NO_SCHEDULE;
         ep.lock();
@@ -928,6 +930,11 @@ public final class PoolCore<E, C> {
     /** @return the configuration in force */
     public PoolConfig config() {
         return settings.config;
+    }
+
+    /** @return the time arithmetic of the configuration in force */
+    public Timeouts timeouts() {
+        return settings.timeouts;
     }
 
     /**

@@ -16,13 +16,27 @@ public final class Timeouts {
     /** A nanosecond span longer than any process lives (about 73 years), safe to add to nanoTime. */
     public static final long FOREVER = Long.MAX_VALUE / 4;
 
+    /** {@link #acquireNanos()} when no acquire timeout is configured: wait without limit. */
+    public static final long UNBOUNDED = -1;
+
     private final long idleNanos;
     private final long lifetimeNanos;
+    private final long acquireNanos;
 
     /** @param config the configuration whose timeouts to convert */
     public Timeouts(PoolConfig config) {
         this.idleNanos = nanos(config.idleTimeout());
         this.lifetimeNanos = nanos(config.maxLifetime());
+        // Converted here, not on every acquire: an acquire without a timeout of its own reads it.
+        this.acquireNanos = config.acquireTimeout().map(Timeouts::nanos).orElse(UNBOUNDED);
+    }
+
+    /**
+     * @return the configured acquire timeout in nanoseconds (0 for a zero or negative one: do not
+     *         wait), or {@link #UNBOUNDED} if none is configured
+     */
+    public long acquireNanos() {
+        return acquireNanos;
     }
 
     /** @return {@code d} in nanoseconds, saturated at {@link #FOREVER}; negative becomes 0 */

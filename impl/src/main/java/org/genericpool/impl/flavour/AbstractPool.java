@@ -187,14 +187,14 @@ public abstract class AbstractPool<E, C> implements BaseConnectionPool<E> {
      *         timeout of zero or less
      */
     final long deadlineOf(Duration timeout) {
-        Duration t = timeout != null ? timeout : config().acquireTimeout().orElse(null);
-        if (t == null) {
+        long nanos = timeout != null ? Timeouts.nanos(timeout) : core.timeouts().acquireNanos();
+        if (nanos == Timeouts.UNBOUNDED) {
             return UNTIMED;
         }
-        if (t.isZero() || t.isNegative()) {
-            return NO_WAIT;
+        if (nanos == 0) {
+            return NO_WAIT; // a timeout of zero or less (nanos saturates negative ones at 0)
         }
-        long deadline = System.nanoTime() + Timeouts.nanos(t);
+        long deadline = System.nanoTime() + nanos;
         return deadline == UNTIMED || deadline == NO_WAIT ? deadline + 2 : deadline;
     }
 

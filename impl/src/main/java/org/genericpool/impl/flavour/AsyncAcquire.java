@@ -42,12 +42,21 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         this.deadline = deadline;
     }
 
-    /** Starts the machine; returns once it completed or waits for something. */
+    /**
+     * Starts the machine; returns once it completed or waits for something. The deadline's timer
+     * is scheduled only then, for an acquire left waiting (for a connection, a slot, or a stage of
+     * the manager's): one completed on the spot, the common case, costs the shared timer nothing.
+     * The caller sees the future only after this returns, so it cannot tell the difference.
+     */
     AsyncAcquire<E, C> start() {
-        if (timed) {
-            timer = AsyncTimer.schedule(this::onDeadline, deadline - System.nanoTime());
-        }
         run();
+        if (timed && !isDone()) {
+            ScheduledFuture<?> t = AsyncTimer.schedule(this::onDeadline, deadline - System.nanoTime());
+            timer = t;
+            if (isDone()) {
+                t.cancel(false); // completed before the timer was published: cancelTimer() missed it
+            }
+        }
         return this;
     }
 
@@ -266,10 +275,11 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
             cancelTimer();
             return;
         }
-        boolean deliver = !isDone() && !(timed && System.nanoTime() - deadline > 0);
+        long now = System.nanoTime(); // the connection's birth time too: one clock read for both
+        boolean deliver = !isDone() && !(timed && now - deadline > 0);
         Entry<E, C> e;
         try {
-            e = core.created(endpoint, conn, deliver);
+            e = core.created(endpoint, conn, deliver, now);
         } catch (ConnectionPoolClosedException x) {
             fail(x);
             return;

@@ -33,6 +33,12 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
 
     private final ConnectionManager<E, C> manager;
     private final boolean releaseHook;
+    /**
+     * Which hand-out hooks the manager implements itself: the others are left at their interface
+     * defaults and not called, so that a timed acquire computes no remaining budget for them.
+     */
+    private final boolean checksAliveness;
+    private final boolean acquireHook;
     /** Whether a hand-out runs manager hooks (an aliveness check or onAcquire of the manager's own). */
     private final boolean handOutHooks;
 
@@ -44,9 +50,10 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         super(checked(manager, config));
         this.manager = manager;
         this.releaseHook = Hooks.overrides(manager, ConnectionManager.class, "onRelease", Object.class, Object.class);
-        this.handOutHooks = Hooks.overrides(manager, ConnectionManager.class, "checkAliveness",
-                Object.class, Object.class, Duration.class)
-                || Hooks.overrides(manager, ConnectionManager.class, "onAcquire", Object.class, Object.class);
+        this.checksAliveness = Hooks.overrides(manager, ConnectionManager.class, "checkAliveness",
+                Object.class, Object.class, Duration.class);
+        this.acquireHook = Hooks.overrides(manager, ConnectionManager.class, "onAcquire", Object.class, Object.class);
+        this.handOutHooks = checksAliveness || acquireHook;
         if (handOutHooks) {
             core.handOutThroughHooks();
         }
@@ -69,8 +76,10 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         boolean noWait = deadline == NO_WAIT;
         boolean timed = deadline != UNTIMED && !noWait;
         boolean bypass = false;
-        for (;;) {
-            if (timed && System.nanoTime() - deadline >= 0) {
+        // Later rounds (after a dead connection or a retry) check the deadline first; the first
+        // round has the deadline just computed, and its hand-out checks it again anyway.
+        for (boolean again = false; ; again = true) {
+            if (again && timed && System.nanoTime() - deadline >= 0) {
                 throw timedOut(endpoint);
             }
             Object r = core.poll(endpoint, bypass);
@@ -171,6 +180,9 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
 
     /** Checks an idle connection and hands it out; null if it was dead (the caller goes on). */
     private C handOut(Entry<E, C> e, boolean timed, long deadline) {
+        if (!checksAliveness) {
+            return acquired(e, timed, deadline);
+        }
         E endpoint = e.key();
         C conn = e.connection();
         boolean alive;
@@ -204,11 +216,13 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
     }
 
     private C acquired(Entry<E, C> e, boolean timed, long deadline) {
-        try {
-            manager.onAcquire(e.key(), e.connection());
-        } catch (Throwable t) {
-            core.putBack(e);
-            throw Failures.onCaller(t, "onAcquire", e.key());
+        if (acquireHook) {
+            try {
+                manager.onAcquire(e.key(), e.connection());
+            } catch (Throwable t) {
+                core.putBack(e);
+                throw Failures.onCaller(t, "onAcquire", e.key());
+            }
         }
         if (timed && System.nanoTime() - deadline > 0) {
             core.putBack(e);
@@ -234,12 +248,14 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             }
             throw f;
         }
-        boolean late = timed && System.nanoTime() - deadline > 0;
-        Entry<E, C> e = core.created(endpoint, conn, !late);
+        long now = System.nanoTime(); // the connection's birth time too: one clock read for both
+        boolean late = timed && now - deadline > 0;
+        Entry<E, C> e = core.created(endpoint, conn, !late, now);
         if (e == null) {
             throw timedOut(endpoint); // the late connection went idle or to a waiter
         }
-        return acquired(e, timed, deadline);
+        // Just checked against the deadline: only a hook of the manager's own can take time before the hand-out.
+        return acquired(e, timed && handOutHooks, deadline);
     }
 
     @Override
