@@ -43,16 +43,18 @@ public final class SchedulingProbe implements AutoCloseable {
 
     /** What one round measured. */
     record Round(long ops, long leastOps, long mostOps, long wallNanos, long cpuNanos,
-                 long voluntary, long involuntary, long runQueueNanos, int threads) {
+                 long voluntary, long involuntary, long runQueueNanos, int threads, long created) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
                     "%,.0f ns/op per thread, %,.0f kops/s, cpu %.0f%%, switches per 1000 ops: voluntary %.2f, "
-                            + "involuntary %.2f; waiting for a core %.0f%% of thread time; least/most thread ops %.2f",
+                            + "involuntary %.2f; waiting for a core %.0f%% of thread time; least/most thread ops %.2f; "
+                            + "connections created per op %.3f",
                     (double) wallNanos * threads / ops, ops * 1e6 / wallNanos, 100.0 * cpuNanos / wallNanos,
                     voluntary * 1000.0 / ops, involuntary * 1000.0 / ops,
-                    100.0 * runQueueNanos / ((double) wallNanos * threads), (double) leastOps / mostOps);
+                    100.0 * runQueueNanos / ((double) wallNanos * threads), (double) leastOps / mostOps,
+                    (double) created / ops);
         }
     }
 
@@ -120,6 +122,7 @@ public final class SchedulingProbe implements AutoCloseable {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
+        long created = connections.created();
         long start = System.nanoTime();
         for (Thread t : workers) {
             t.start();
@@ -131,6 +134,7 @@ public final class SchedulingProbe implements AutoCloseable {
         }
         long wall = System.nanoTime() - start;
         cpu = os.getProcessCpuTime() - cpu;
+        created = connections.created() - created;
         synchronized (failure) {
             if (failure[0] != null) {
                 throw new IllegalStateException("a probe thread failed", failure[0]);
@@ -150,7 +154,7 @@ public final class SchedulingProbe implements AutoCloseable {
             involuntary += t[2];
             runQueue += t[3];
         }
-        return new Round(ops, least, most, wall, cpu, voluntary, involuntary, runQueue, threads);
+        return new Round(ops, least, most, wall, cpu, voluntary, involuntary, runQueue, threads, created);
     }
 
     /** @return this thread's operations, its voluntary and involuntary context switches, and its run-queue delay */

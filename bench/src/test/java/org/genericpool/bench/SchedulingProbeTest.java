@@ -28,6 +28,7 @@ class SchedulingProbeTest {
             assertTrue(round.leastOps() > 0, "every thread ran operations: " + round);
             assertTrue(round.cpuNanos() > 0 && round.wallNanos() >= 50_000_000L, "measured the round: " + round);
             assertEquals(connections.created(), connections.disposed(), "close disposed every connection");
+            assertEquals(connections.created(), round.created(), "the only round made every connection: " + round);
             if (disjoint) {
                 // no endpoint used by two threads at once: never a second connection for one
                 assertTrue(connections.created() <= Scenario.SPREAD_4T.spec().endpoints(),
