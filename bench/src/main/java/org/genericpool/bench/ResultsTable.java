@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Turns one JMH run into the README's tables: per scenario, each pool's time and allocation
@@ -43,7 +44,7 @@ public final class ResultsTable {
 
     private final Map<String, Map<String, Row>> rows = new LinkedHashMap<>();
 
-    private ResultsTable() {
+    ResultsTable() {
     }
 
     public static void main(String[] args) throws IOException {
@@ -63,7 +64,7 @@ public final class ResultsTable {
         System.out.print(table.render());
     }
 
-    private Row row(String scenario, String pool) {
+    Row row(String scenario, String pool) {
         return rows.computeIfAbsent(scenario, k -> new LinkedHashMap<>()).computeIfAbsent(pool, k -> new Row());
     }
 
@@ -112,8 +113,7 @@ public final class ResultsTable {
             String benchmark = (String) run.get("benchmark");
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             Map<String, Object> params = (Map<String, Object>) run.getOrDefault("params", Map.of());
-            String param = params.isEmpty() ? "" : String.valueOf(params.values().iterator().next());
-            Row r = row(method, param);
+            Row r = row(method, paramKey(params));
             Map<String, Object> primary = (Map<String, Object>) run.get("primaryMetric");
             r.score = number(primary.get("score"));
             r.error = number(primary.get("scoreError"));
@@ -143,6 +143,17 @@ public final class ResultsTable {
                 }
             }
         }
+    }
+
+    /**
+     * @return a run's row key: its one parameter's value (the pool, in the keyed scenarios), or
+     *         all its parameters' values joined by spaces, in their order, when it has several
+     *         ({@link TimedAcquireBenchmark}: pool and timeout)
+     */
+    static String paramKey(Map<String, Object> params) {
+        StringJoiner key = new StringJoiner(" ");
+        params.values().forEach(v -> key.add(String.valueOf(v)));
+        return key.toString();
     }
 
     private static double number(Object o) {
@@ -292,6 +303,7 @@ public final class ResultsTable {
             out.append('\n');
         }
         out.append(transports());
+        out.append(timedAcquires());
         out.append(targets());
         return out.toString();
     }
@@ -356,6 +368,36 @@ public final class ResultsTable {
                     .append(" | ").append(fmt(f.score)).append(" ± ").append(fmt(f.error)).append(" | ").append(fmt(f.bytesPerOp)).append(" |\n\n")
                     .append(String.format(Locale.ROOT, "A fresh connection per request costs %.1f x the pooled one.%n%n",
                             f.median / p.median));
+        }
+        return out.toString();
+    }
+
+    /** {@link TimedAcquireBenchmark}: each flavour with a configured acquire timeout against none, in one run. */
+    String timedAcquires() {
+        StringBuilder out = new StringBuilder();
+        for (String method : List.of("hot", "evicting")) {
+            Map<String, Row> runs = rows.get(method);
+            if (runs == null) {
+                continue;
+            }
+            out.append("#### ").append(method).append(" with and without an acquire timeout (genericpool alone, 1 thread)\n\n")
+                    .append("| pool | acquire timeout | time/op (median) | mean ± 99.9% | B/op | timed ÷ untimed |\n")
+                    .append("|---|---|---:|---:|---:|---:|\n");
+            for (Map.Entry<String, Row> e : runs.entrySet()) {
+                String[] key = e.getKey().split(" ");
+                if (key.length != 2) {
+                    continue;
+                }
+                Row r = e.getValue();
+                Row untimed = runs.get(key[0] + " none");
+                String ratio = untimed == null || key[1].equals("none") ? "-"
+                        : String.format(Locale.ROOT, "%.2f", r.median / untimed.median);
+                out.append("| ").append(key[0]).append(" | ").append(key[1].equals("none") ? "none" : key[1] + " s")
+                        .append(" | ").append(fmt(r.median)).append(' ').append(r.unit)
+                        .append(" | ").append(fmt(r.score)).append(" ± ").append(fmt(r.error))
+                        .append(" | ").append(fmt(r.bytesPerOp)).append(" | ").append(ratio).append(" |\n");
+            }
+            out.append('\n');
         }
         return out.toString();
     }

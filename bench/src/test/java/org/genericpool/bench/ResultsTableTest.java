@@ -3,7 +3,9 @@ package org.genericpool.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,5 +75,33 @@ class ResultsTableTest {
     void oneForkShowsNoFastestFork() {
         ResultsTable.Row gp = row(300, 300.0);
         assertNull(ResultsTable.againstFastestFork(gp, Map.of("httpcore5-lax", row(600, 600.0)), List.of("httpcore5-lax")));
+    }
+
+    @Test
+    void aRunWithSeveralParametersIsKeyedByAllOfThemInOrder() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("pool", "genericpool");
+        params.put("timeout", "10");
+        assertEquals("genericpool 10", ResultsTable.paramKey(params));
+        assertEquals("httpcore5-lax", ResultsTable.paramKey(Map.of("pool", "httpcore5-lax")));
+        assertEquals("", ResultsTable.paramKey(Map.of()));
+    }
+
+    private static void timed(ResultsTable.Row r, double median) {
+        r.median = median;
+        r.unit = "ns/op";
+    }
+
+    @Test
+    void timedAcquiresAreComparedWithTheUntimedRunOfTheirFlavour() {
+        ResultsTable table = new ResultsTable();
+        timed(table.row("hot", "genericpool none"), 70);
+        timed(table.row("hot", "genericpool 10"), 130);
+        timed(table.row("hot", "genericpool-async 10"), 150); // no untimed run of its own: no ratio
+        String out = table.timedAcquires();
+        assertTrue(out.contains("| genericpool | 10 s | 130 ns/op"), out);
+        assertTrue(out.contains("| 1.86 |"), "130 / 70: " + out);
+        assertTrue(out.contains("| genericpool-async | 10 s | 150 ns/op") && out.contains("| - |"), out);
+        assertEquals("", new ResultsTable().timedAcquires(), "nothing without the benchmark's runs");
     }
 }
