@@ -134,13 +134,17 @@ public class KeyedPoolBenchmark {
 
         /** @return the next xorshift pseudo-random number: cheap, allocation-free, never 0 */
         int next() {
-            int x = random;
-            x ^= x << 13;
-            x ^= x >>> 17;
-            x ^= x << 5;
-            random = x;
-            return x;
+            random = xorshift(random);
+            return random;
         }
+    }
+
+    /** @return the xorshift step after {@code x} (never 0 for a non-zero {@code x}) */
+    static int xorshift(int x) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        return x;
     }
 
     private static Object cycle(PoolAdapter<Object> adapter, Endpoint endpoint) throws Exception {

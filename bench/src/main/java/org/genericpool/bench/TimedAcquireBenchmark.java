@@ -75,14 +75,10 @@ public class TimedAcquireBenchmark {
             }
         }
 
-        /** @return the next xorshift pseudo-random endpoint index */
+        /** @return the next pseudo-random endpoint index */
         int nextIndex() {
-            int x = random;
-            x ^= x << 13;
-            x ^= x >>> 17;
-            x ^= x << 5;
-            random = x;
-            return x & endpointMask;
+            random = KeyedPoolBenchmark.xorshift(random);
+            return random & endpointMask;
         }
     }
 

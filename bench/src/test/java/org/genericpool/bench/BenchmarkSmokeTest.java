@@ -111,29 +111,13 @@ class BenchmarkSmokeTest {
 
     @Test
     void clockBenchmarkRuns() throws Exception {
-        Options options = new OptionsBuilder()
-                .include(Pattern.quote(ClockBenchmark.class.getName()) + "\\.")
-                .forks(0)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(MOMENT)
-                .shouldFailOnError(true)
-                .build();
-        assertEquals(2, new Runner(options).run().size(), "nanoTime and currentTimeMillis");
+        assertEquals(2, new Runner(forAMoment(ClockBenchmark.class)).run().size(), "nanoTime and currentTimeMillis");
     }
 
     @Test
     void timedAcquireBenchmarkRunsEveryFlavourAndTimeout() throws Exception {
         // Its tear-down fails the run if close did not dispose every connection exactly once.
-        Options options = new OptionsBuilder()
-                .include(Pattern.quote(TimedAcquireBenchmark.class.getName()) + "\\.")
-                .forks(0)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(MOMENT)
-                .shouldFailOnError(true)
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = new Runner(forAMoment(TimedAcquireBenchmark.class)).run();
         Set<String> seen = new HashSet<>();
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark() + " has a score");
@@ -147,20 +131,25 @@ class BenchmarkSmokeTest {
     void transportBenchmarksRun() throws Exception {
         // Aliveness of each contrib transport (set-up and tear-down fail the run if a healthy idle
         // connection reads as dead) and a loopback round trip, pooled and fresh.
-        Options options = new OptionsBuilder()
-                .include(Pattern.quote(AlivenessBenchmark.class.getName()) + "\\.")
-                .include(Pattern.quote(RoundTripBenchmark.class.getName()) + "\\.")
-                .forks(0)
+        Collection<RunResult> results = new Runner(forAMoment(AlivenessBenchmark.class, RoundTripBenchmark.class)).run();
+        assertEquals(6 + 2, results.size(), "six transports' aliveness, pooled and fresh round trips");
+        for (RunResult result : results) {
+            assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark() + " has a score");
+        }
+    }
+
+    /** @return options that run every benchmark of {@code benchmarks} in this JVM, once, for a {@link #MOMENT} */
+    private static Options forAMoment(Class<?>... benchmarks) {
+        OptionsBuilder options = new OptionsBuilder();
+        for (Class<?> benchmark : benchmarks) {
+            options.include(Pattern.quote(benchmark.getName()) + "\\.");
+        }
+        return options.forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(MOMENT)
                 .shouldFailOnError(true)
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
-        assertEquals(6 + 2, results.size(), "six transports' aliveness, pooled and fresh round trips");
-        for (RunResult result : results) {
-            assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark() + " has a score");
-        }
     }
 
     private static TrialReport report(Scenario scenario, String pool) {

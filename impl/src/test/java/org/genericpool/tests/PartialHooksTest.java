@@ -54,8 +54,8 @@ class PartialHooksTest {
         }
     }
 
-    /** Blocking, implements onAcquire only. */
-    static final class OnAcquireOnly extends Counts implements ConnectionManager<Integer, Object> {
+    /** Blocking: creates and disposes; the subclasses add the one hook they implement. */
+    abstract static class Blocking extends Counts implements ConnectionManager<Integer, Object> {
         @Override
         public Object create(Integer endpoint, Duration timeout) {
             return create();
@@ -65,25 +65,16 @@ class PartialHooksTest {
         public void dispose(Integer endpoint, Object connection, Duration timeout) {
             disposed.incrementAndGet();
         }
+    }
 
+    static final class OnAcquireOnly extends Blocking {
         @Override
         public void onAcquire(Integer endpoint, Object connection) {
             onAcquire.incrementAndGet();
         }
     }
 
-    /** Blocking, implements checkAliveness only. */
-    static final class AlivenessOnly extends Counts implements ConnectionManager<Integer, Object> {
-        @Override
-        public Object create(Integer endpoint, Duration timeout) {
-            return create();
-        }
-
-        @Override
-        public void dispose(Integer endpoint, Object connection, Duration timeout) {
-            disposed.incrementAndGet();
-        }
-
+    static final class AlivenessOnly extends Blocking {
         @Override
         public boolean checkAliveness(Integer endpoint, Object connection, Duration timeout) {
             checks.incrementAndGet();
@@ -94,8 +85,8 @@ class PartialHooksTest {
         }
     }
 
-    /** Async, implements onAcquire only. */
-    static final class AsyncOnAcquireOnly extends Counts implements AsyncConnectionManager<Integer, Object> {
+    /** Async: creates and disposes; the subclasses add the one hook they implement. */
+    abstract static class Async extends Counts implements AsyncConnectionManager<Integer, Object> {
         @Override
         public CompletionStage<Object> create(Integer endpoint) {
             return CompletableFuture.completedFuture(create());
@@ -106,7 +97,9 @@ class PartialHooksTest {
             disposed.incrementAndGet();
             return CompletableFuture.completedFuture(null);
         }
+    }
 
+    static final class AsyncOnAcquireOnly extends Async {
         @Override
         public CompletionStage<Void> onAcquire(Integer endpoint, Object connection) {
             onAcquire.incrementAndGet();
@@ -114,19 +107,7 @@ class PartialHooksTest {
         }
     }
 
-    /** Async, implements checkAliveness only. */
-    static final class AsyncAlivenessOnly extends Counts implements AsyncConnectionManager<Integer, Object> {
-        @Override
-        public CompletionStage<Object> create(Integer endpoint) {
-            return CompletableFuture.completedFuture(create());
-        }
-
-        @Override
-        public CompletionStage<Void> dispose(Integer endpoint, Object connection) {
-            disposed.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
-        }
-
+    static final class AsyncAlivenessOnly extends Async {
         @Override
         public CompletionStage<Boolean> checkAliveness(Integer endpoint, Object connection) {
             checks.incrementAndGet();
