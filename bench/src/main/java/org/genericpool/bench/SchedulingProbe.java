@@ -168,9 +168,7 @@ public final class SchedulingProbe implements AutoCloseable {
         long ops = 0;
         while (!stop.get()) {
             for (int k = 0; k < BATCH; k++) {
-                random ^= random << 13;
-                random ^= random >>> 17;
-                random ^= random << 5;
+                random = KeyedPoolBenchmark.xorshift(random);
                 Endpoint endpoint = endpoints[offset + Math.floorMod(random, share)];
                 Object connection = adapter.acquire(endpoint);
                 if (holdAcrossYield) {

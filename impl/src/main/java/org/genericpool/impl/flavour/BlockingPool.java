@@ -254,8 +254,9 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         if (e == null) {
             throw timedOut(endpoint); // the late connection went idle or to a waiter
         }
-        // Just checked against the deadline: only a hook of the manager's own can take time before the hand-out.
-        return acquired(e, timed && handOutHooks, deadline);
+        // Just checked against the deadline: only the manager's own onAcquire can take time before the hand-out
+        // (a new connection is not checked for aliveness).
+        return acquired(e, timed && acquireHook, deadline);
     }
 
     @Override
