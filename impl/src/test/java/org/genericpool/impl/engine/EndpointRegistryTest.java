@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -91,5 +97,69 @@ class EndpointRegistryTest {
         forget(revived, true);
         assertTrue(revived.dormant, "its place is still there");
         assertEquals(0, registry.liveCount());
+    }
+
+    @Test
+    @DisplayName("the per-thread memo never answers with an endpoint forgotten for good")
+    void memoForgetsRetiredEndpoints() {
+        Endpoint<String, Object> a = use("a"); // now this thread's last endpoint
+        assertSame(a, registry.get("a"));
+        forget(a, false);
+        assertNull(registry.get("a"), "retired and out of the map, though still in the memo");
+        Endpoint<String, Object> fresh = use("a");
+        assertNotSame(a, fresh);
+        assertSame(fresh, registry.get("a"));
+    }
+
+    @Test
+    @DisplayName("an equal key that is another object finds the same endpoint (through the map)")
+    void equalKeyOfAnotherObject() {
+        String k1 = new String("k");
+        String k2 = new String("k");
+        Endpoint<String, Object> ep = use(k1);
+        assertSame(ep, registry.get(k2));
+        assertSame(ep, use(k2));
+        assertSame(ep, registry.get(k1));
+    }
+
+    @Test
+    @DisplayName("threads sharing keys always find the live endpoint, while endpoints are forgotten and made anew")
+    void concurrentLookupsFindTheLiveEndpoint() throws Exception {
+        String[] keys = {"a", "b", "c"};
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                results.add(pool.submit(() -> {
+                    int renewed = 0;
+                    for (int i = 0; i < 20_000; i++) {
+                        String key = keys[(i + seed) % keys.length];
+                        Endpoint<String, Object> ep = registry.lockLive(key);
+                        try {
+                            assertEquals(key, ep.key);
+                            assertFalse(ep.retired);
+                            // Held locked, it stays live: every lookup of its key must find it.
+                            assertSame(ep, registry.get(key));
+                            assertSame(ep, registry.get(new String(key)));
+                            if (i % 3 == 0) {
+                                ep.retired = true;
+                                registry.forgetLocked(ep, i % 2 == 0); // dormant or gone for good
+                                renewed++;
+                            }
+                        } finally {
+                            ep.unlock();
+                        }
+                    }
+                    return renewed;
+                }));
+            }
+            for (Future<Integer> f : results) {
+                assertTrue(f.get(60, TimeUnit.SECONDS) > 0);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(registry.all().size() <= keys.length, "one endpoint per key at most in the map");
     }
 }
