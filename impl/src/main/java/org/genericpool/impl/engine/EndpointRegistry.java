@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       thread, on each emptying and each revival.</li>
  * </ul>
  *
- * <p>Why a per-thread memo ({@link #recent}): a map lookup is a fifth of an uncontended
+ * <p>Why a per-thread memo ({@link #recent}): the two map lookups were about a quarter of an uncontended
  * acquire and release (measured in bench, {@code hot_1t}), and a thread mostly asks for the
  * endpoint it asked for last (its release follows its acquire). Each thread has a slot (chosen by
  * its id; threads may share one) holding the endpoint it looked up last; a lookup whose key is
