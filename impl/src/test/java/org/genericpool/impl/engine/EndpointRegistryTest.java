@@ -128,11 +128,10 @@ class EndpointRegistryTest {
         String[] keys = {"a", "b", "c"};
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Integer>> results = new ArrayList<>();
+            List<Future<?>> results = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int seed = t;
                 results.add(pool.submit(() -> {
-                    int renewed = 0;
                     for (int i = 0; i < 20_000; i++) {
                         String key = keys[(i + seed) % keys.length];
                         Endpoint<String, Object> ep = registry.lockLive(key);
@@ -145,17 +144,15 @@ class EndpointRegistryTest {
                             if (i % 3 == 0) {
                                 ep.retired = true;
                                 registry.forgetLocked(ep, i % 2 == 0); // dormant or gone for good
-                                renewed++;
                             }
                         } finally {
                             ep.unlock();
                         }
                     }
-                    return renewed;
                 }));
             }
-            for (Future<Integer> f : results) {
-                assertTrue(f.get(60, TimeUnit.SECONDS) > 0);
+            for (Future<?> f : results) {
+                f.get(60, TimeUnit.SECONDS); // rethrows a failed assertion of that thread
             }
         } finally {
             pool.shutdownNow();
