@@ -154,6 +154,34 @@ public abstract class JmxContract extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("a name an ObjectName value can hold as it is is registered unquoted, so a client writing it plainly finds the pool")
+    void plainNamesStayUnquoted() throws Exception {
+        for (String what : List.of("pool(1)", "caf\u00e9", "back\\slash", "a!b%[x]", " spaced ")) {
+            String name = uniqueName(what);
+            TestPool pool = open(config().name(name));
+            ObjectName plain = objectName(name);
+            assertTrue(server.isRegistered(plain), plain + " registered unquoted");
+            assertEquals(name, server.getAttribute(plain, "Name"));
+            pool.close();
+            assertFalse(server.isRegistered(plain));
+        }
+    }
+
+    @Test
+    @DisplayName("a name holding , = : \" * ? or a newline is registered as ObjectName.quote writes it")
+    void namesThatNeedIt() throws Exception {
+        for (String what : List.of("a,b", "a=b", "a:b", "a\"b", "a*b", "a?b", "a\nb", "x,type=Other")) {
+            String name = uniqueName(what);
+            TestPool pool = open(config().name(name));
+            ObjectName quoted = new ObjectName("org.genericpool:type=ConnectionPool,name=" + ObjectName.quote(name));
+            assertTrue(server.isRegistered(quoted), quoted + " registered");
+            assertEquals(name, server.getAttribute(quoted, "Name"));
+            pool.close();
+            assertFalse(server.isRegistered(quoted));
+        }
+    }
+
+    @Test
     @DisplayName("EndpointStats shows at most 1000 rows, those of the endpoints holding the most connections")
     void atMostAThousandRows() throws Exception {
         String name = uniqueName("rows");

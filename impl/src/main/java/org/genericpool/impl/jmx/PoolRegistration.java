@@ -1,7 +1,6 @@
 package org.genericpool.impl.jmx;
 
 import java.lang.management.ManagementFactory;
-import java.util.regex.Pattern;
 
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
@@ -14,15 +13,18 @@ import org.genericpool.impl.flavour.AbstractPool;
 
 /**
  * A pool's registration on the platform MBeanServer as
- * {@code org.genericpool:type=ConnectionPool,name=<name>}, the name quoted when it holds a
- * character an ObjectName value cannot take as is. A second open pool with the same name is
+ * {@code org.genericpool:type=ConnectionPool,name=<name>}, the name quoted only when it must be:
+ * when, written as it is, it would not parse, would be a pattern ({@code *}, {@code ?}) or would
+ * read back as another value (a {@code ,} adding a key). So a client that writes a plain name
+ * (even {@code pool(1)} or {@code café}) as it is finds the pool, and one that quotes a name
+ * holding {@code , = : " * ?} or a newline with {@link ObjectName#quote} finds it too. A second open pool with the same name is
  * refused with {@link IllegalArgumentException}; any other JMX failure is logged and the pool
  * works on without JMX.
  */
 public final class PoolRegistration {
 
     private static final System.Logger LOG = System.getLogger("org.genericpool");
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._\\-@#/+ ]+");
+    private static final String PREFIX = "org.genericpool:type=ConnectionPool,name=";
 
     private final ObjectName objectName;
 
@@ -32,10 +34,16 @@ public final class PoolRegistration {
 
     /** @return the ObjectName of the pool called {@code poolName} */
     public static ObjectName objectName(String poolName) {
-        String value = PLAIN.matcher(poolName).matches() && poolName.strip().equals(poolName)
-                ? poolName : ObjectName.quote(poolName);
         try {
-            return new ObjectName("org.genericpool:type=ConnectionPool,name=" + value);
+            ObjectName plain = new ObjectName(PREFIX + poolName);
+            if (!plain.isPattern() && poolName.equals(plain.getKeyProperty("name"))) {
+                return plain;
+            }
+        } catch (MalformedObjectNameException e) {
+            // a character an unquoted value cannot hold: quote it
+        }
+        try {
+            return new ObjectName(PREFIX + ObjectName.quote(poolName));
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException("pool name " + poolName + " makes no JMX name", e);
         }
