@@ -12,6 +12,9 @@ import org.genericpool.async.AsyncConnectionPool;
  */
 public final class ConnectionPools {
 
+    /** The factory found by the first successful {@link #factory()}; null before. */
+    private static volatile ConnectionPoolFactory factory;
+
     private ConnectionPools() {
     }
 
@@ -47,25 +50,31 @@ public final class ConnectionPools {
     }
 
     /**
-     * @return the first {@link ConnectionPoolFactory} that {@link ServiceLoader} finds
-     * @throws IllegalStateException if there is none
+     * @return the first {@link ConnectionPoolFactory} that {@link ServiceLoader} finds, looked up
+     *         on first use and kept
+     * @throws IllegalStateException if there is none; every call looks again, so a factory that
+     *         turns up later (an implementation added to a running class loader) is still found
      */
     public static ConnectionPoolFactory factory() {
-        return Holder.FACTORY;
+        ConnectionPoolFactory f = factory;
+        if (f != null) {
+            return f;
+        }
+        synchronized (ConnectionPools.class) {
+            if (factory == null) {
+                factory = load(); // kept only once found: a failed lookup is no lasting error
+            }
+            return factory;
+        }
     }
 
-    /** Loads the factory once, on first use. */
-    private static final class Holder {
-        static final ConnectionPoolFactory FACTORY = load();
-
-        private static ConnectionPoolFactory load() {
-            ServiceLoader<ConnectionPoolFactory> loader =
-                    ServiceLoader.load(ConnectionPoolFactory.class, ConnectionPools.class.getClassLoader());
-            for (ConnectionPoolFactory f : loader) {
-                return f;
-            }
-            throw new IllegalStateException("no ConnectionPoolFactory found: put genericpool-impl "
-                    + "(module org.genericpool.impl) on the class path or module path");
+    private static ConnectionPoolFactory load() {
+        ServiceLoader<ConnectionPoolFactory> loader =
+                ServiceLoader.load(ConnectionPoolFactory.class, ConnectionPools.class.getClassLoader());
+        for (ConnectionPoolFactory f : loader) {
+            return f;
         }
+        throw new IllegalStateException("no ConnectionPoolFactory found: put genericpool-impl "
+                + "(module org.genericpool.impl) on the class path or module path");
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.net.ssl.KeyManager;
@@ -53,8 +54,22 @@ public final class SslConfigs {
         }
     }
 
-    private static List<String> list(String[] values) {
-        return values == null ? List.of() : List.of(values);
+    /**
+     * The names a list property holds. ConfigAdmin hands over what a user typed in the form it was
+     * typed: Metatype's empty default arrives as {@code {""}} and a {@code .cfg} line
+     * {@code TLSv1.3,TLSv1.2} as one string, so entries are split at commas, trimmed, and blank
+     * ones dropped (no protocol or cipher suite name holds a comma or a space).
+     */
+    static List<String> list(String[] values) {
+        List<String> names = new ArrayList<>();
+        for (String value : values == null ? new String[0] : values) {
+            for (String part : value == null ? new String[0] : value.split(",")) {
+                if (!part.isBlank()) {
+                    names.add(part.strip());
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** @return a context from the configured stores, or null (the JDK's default) if none is configured */

@@ -66,6 +66,26 @@ class SslConfigsTest {
         assertEquals(SSLContext.getDefault(), o.sslContext());
     }
 
+    /**
+     * Metatype's empty default ({@code {""}}) means the JDK's defaults, and a comma-separated
+     * string (a {@code .cfg} line) is split and trimmed.
+     */
+    @Test
+    void listsAreReadAsTyped() {
+        Map<String, Object> p = named();
+        p.put("protocols", new String[] {""});
+        p.put("cipher.suites", new String[] {" ", ""});
+        SslOptions defaults = SslConfigs.options(config(p));
+        assertEquals(List.of(), defaults.protocols());
+        assertEquals(List.of(), defaults.cipherSuites());
+
+        p.put("protocols", new String[] {"TLSv1.3, TLSv1.2"});
+        p.put("cipher.suites", new String[] {"TLS_AES_128_GCM_SHA256,", " TLS_AES_256_GCM_SHA384"});
+        SslOptions typed = SslConfigs.options(config(p));
+        assertEquals(List.of("TLSv1.3", "TLSv1.2"), typed.protocols());
+        assertEquals(List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"), typed.cipherSuites());
+    }
+
     /** Invalid values name property, value and range. */
     @Test
     void invalidValuesAreNamed() {
