@@ -18,7 +18,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@link org.genericpool.ConnectionPoolClosedException},
  * {@link org.genericpool.ConnectionManagerException}, or the manager's unchecked exception).
  * Cancelling an acquire future that is not yet complete withdraws the request and leaves no
- * trace: a connection created for it afterwards goes back idle.
+ * trace: a connection created for it afterwards goes back idle. The same holds when the caller
+ * completes it first in any other way ({@code orTimeout}, {@code completeOnTimeout},
+ * {@code complete}, {@code completeExceptionally}).
  *
  * <p>Thread-safe. Dependent stages may run on the thread that completes the future: the caller,
  * a releasing thread, a manager's I/O thread or the pool's timer thread; do not block in them.
@@ -52,6 +54,9 @@ public interface AsyncConnectionPool<E, C> extends BaseConnectionPool<E>, AutoCl
     /**
      * Acquires a connection, runs {@code action} with it and releases it when the action's stage
      * completes, whether it succeeded or failed (as the Python original's {@code connection()} does).
+     * Cancelling the returned future (or completing it otherwise, such as by {@code orTimeout})
+     * before the connection arrives withdraws the acquire, and the action never runs; once the
+     * action runs it is not interrupted, and its connection is released when its stage completes.
      *
      * @return the action's result, or the failure of the acquire or the action
      */

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.genericpool.AcquireTimeoutException;
 import org.genericpool.EndpointStats;
@@ -129,6 +131,66 @@ class AsyncPoolTest extends PoolTestBase {
         pool.release(1, c);
         assertSame(c, w2.join());
         pool.release(1, c);
+    }
+
+    @Test
+    @DisplayName("an acquire the caller times out (orTimeout) or completes itself leaves no waiter behind")
+    void callerCompletedAcquireLeavesNoWaiter() throws Exception {
+        AsyncConnectionPool<Integer, TestConnection> pool = raw(open(config().maxSize(1)));
+        TestConnection c = Futures.get(pool.acquire(1));
+        CompletableFuture<TestConnection> timedOut = pool.acquire(1).orTimeout(50, TimeUnit.MILLISECONDS);
+        assertInstanceOf(TimeoutException.class, assertThrows(Exception.class, () -> Futures.get(timedOut)));
+        Waits.until(() -> pool.stats(1).pending() == 0, () -> "timed-out waiter withdrawn: " + pool.stats(1));
+        CompletableFuture<TestConnection> failed = pool.acquire(1);
+        assertEquals(1, pool.stats(1).pending());
+        assertTrue(failed.completeExceptionally(new TestRuntimeException("caller gave up")));
+        assertEquals(0, pool.stats(1).pending(), "withdrawn at once");
+
+        Futures.get(pool.release(1, c));
+        assertEquals(new EndpointStats(1, 0, 1, 0, 1, 0, 0, 1, 0), pool.stats(1));
+        assertSame(c, Futures.get(pool.acquire(1, Duration.ZERO)), "the connection went idle, to no one");
+        Futures.get(pool.release(1, c));
+    }
+
+    @Test
+    @DisplayName("a withConnection cancelled or timed out by its caller while waiting withdraws its acquire and never runs the action")
+    void withConnectionGivenUpWhileWaiting() throws Exception {
+        AsyncConnectionPool<Integer, TestConnection> pool = raw(open(config().maxSize(1)));
+        TestConnection c = Futures.get(pool.acquire(1));
+        AtomicBoolean ran = new AtomicBoolean();
+        CompletableFuture<String> cancelled = pool.withConnection(1, cn -> {
+            ran.set(true);
+            return CompletableFuture.completedFuture("ran");
+        });
+        CompletableFuture<String> timedOut = pool.withConnection(1, cn -> {
+            ran.set(true);
+            return CompletableFuture.completedFuture("ran");
+        }).orTimeout(50, TimeUnit.MILLISECONDS);
+        assertEquals(2, pool.stats(1).pending());
+        assertTrue(cancelled.cancel(true));
+        assertInstanceOf(TimeoutException.class, assertThrows(Exception.class, () -> Futures.get(timedOut)));
+        Waits.until(() -> pool.stats(1).pending() == 0, () -> "both acquires withdrawn: " + pool.stats(1));
+
+        Futures.get(pool.release(1, c));
+        assertFalse(ran.get(), "no action ran");
+        assertEquals(new EndpointStats(1, 0, 1, 0, 1, 0, 0, 1, 0), pool.stats(1));
+        Futures.get(pool.closeAsync()); // completes: no connection is left leased
+        assertTrue(pool.isClosed());
+        assertEquals(1, manager.disposals().size());
+    }
+
+    @Test
+    @DisplayName("a withConnection cancelled while its action runs still releases the connection when the action's stage completes")
+    void withConnectionCancelledWhileActionRuns() throws Exception {
+        AsyncConnectionPool<Integer, TestConnection> pool = raw(open(config()));
+        CompletableFuture<String> work = new CompletableFuture<>();
+        CompletableFuture<String> f = pool.withConnection(1, cn -> work);
+        assertEquals(1, pool.stats(1).acquired());
+        assertTrue(f.cancel(true));
+        assertEquals(1, pool.stats(1).acquired(), "the running action keeps its connection");
+        work.complete("done");
+        assertEquals(0, pool.stats(1).acquired());
+        assertEquals(1, pool.stats(1).idle());
     }
 
     @Test

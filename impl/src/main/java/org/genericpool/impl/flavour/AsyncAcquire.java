@@ -16,7 +16,9 @@ import org.genericpool.impl.engine.Waiter;
  * hand out) on whichever thread completed the previous step; a step whose stage is already
  * complete goes on inline without allocating.
  *
- * <p>Whatever the machine holds when the future is already done (timed out or cancelled) goes
+ * <p>A completion from outside (a cancel, or the caller's own {@code orTimeout},
+ * {@code complete} or {@code completeExceptionally}) withdraws a queued waiter at once, as the
+ * pool's deadline does. Whatever the machine holds when the future is already done goes
  * back to the engine: a connection via {@link PoolCore#putBack}, a grant via
  * {@link PoolCore#giveBack}, a connection created late goes idle. So nothing is ever lost.
  */
@@ -231,9 +233,7 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         } else if (pool.handOutHooks && !core.handedOut(e)) {
             pool.dispose(e); // force-closed while the hooks ran: left to this machine to dispose
             fail(new ConnectionPoolClosedException("pool " + pool.name + " is closed"));
-        } else if (complete(e.connection())) {
-            cancelTimer();
-        } else {
+        } else if (!complete(e.connection())) {
             core.putBack(e); // cancelled or timed out meanwhile
         }
     }
@@ -272,7 +272,6 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
             } else {
                 completeExceptionally(f);
             }
-            cancelTimer();
             return;
         }
         long now = System.nanoTime(); // the connection's birth time too: one clock read for both
@@ -313,7 +312,6 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         } else {
             completeExceptionally(f);
         }
-        cancelTimer();
     }
 
     /**
@@ -332,7 +330,6 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
 
     private void fail(Throwable t) {
         completeExceptionally(Failures.unwrap(t));
-        cancelTimer();
     }
 
     private void cancelTimer() {
@@ -345,15 +342,37 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
     /** Withdraws the request: a queued waiter leaves the queue, anything granted later goes back. */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        if (cancelled) {
+        return withdrawIf(super.cancel(mayInterruptIfRunning));
+    }
+
+    /**
+     * Completes the future; when the caller does it (or {@code completeOnTimeout}), the request is
+     * withdrawn as by {@link #cancel}. The machine's own hand-out comes here too, holding no waiter.
+     */
+    @Override
+    public boolean complete(C value) {
+        return withdrawIf(super.complete(value));
+    }
+
+    /**
+     * Fails the future; when the caller does it (or {@code orTimeout}), the request is withdrawn
+     * as by {@link #cancel}, so no waiter stays queued for a future nobody waits on.
+     */
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+        return withdrawIf(super.completeExceptionally(ex));
+    }
+
+    /** After a completion that took effect: stops the timer and takes a queued waiter out. */
+    private boolean withdrawIf(boolean completed) {
+        if (completed) {
             cancelTimer();
             Waiter<E, C> w = waiter;
             if (w != null && core.cancel(w, false)) {
                 waiter = null;
             }
         }
-        return cancelled;
+        return completed;
     }
 
     /** The engine's handle on this acquire while it waits. */

@@ -132,20 +132,31 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
     public <T> CompletableFuture<T> withConnection(E endpoint, Duration timeout,
                                                    Function<? super C, ? extends CompletionStage<T>> action) {
         Objects.requireNonNull(action, "action");
-        return acquire(endpoint, timeout).thenCompose(conn -> {
-            CompletableFuture<T> out = new CompletableFuture<>();
-            Stages.<T>call(() -> action.apply(conn)).whenComplete((value, failure) ->
-                    release(endpoint, conn).whenComplete((v, releaseFailure) -> {
-                        if (failure != null) {
-                            out.completeExceptionally(Failures.unwrap(failure));
-                        } else if (releaseFailure != null) {
-                            out.completeExceptionally(Failures.unwrap(releaseFailure));
-                        } else {
-                            out.complete(value);
-                        }
-                    }));
-            return out;
+        CompletableFuture<C> acquired = acquire(endpoint, timeout);
+        CompletableFuture<T> out = new CompletableFuture<>();
+        // A caller who gives up on the result (cancel, orTimeout) while the acquire waits withdraws
+        // the acquire; a connection that arrives anyway goes straight back, since no action will
+        // run to release it.
+        out.whenComplete((v, t) -> acquired.cancel(false));
+        acquired.whenComplete((conn, acquireFailure) -> {
+            if (acquireFailure != null) {
+                out.completeExceptionally(Failures.unwrap(acquireFailure));
+            } else if (out.isDone()) {
+                release(endpoint, conn);
+            } else {
+                Stages.<T>call(() -> action.apply(conn)).whenComplete((value, failure) ->
+                        release(endpoint, conn).whenComplete((v, releaseFailure) -> {
+                            if (failure != null) {
+                                out.completeExceptionally(Failures.unwrap(failure));
+                            } else if (releaseFailure != null) {
+                                out.completeExceptionally(Failures.unwrap(releaseFailure));
+                            } else {
+                                out.complete(value);
+                            }
+                        }));
+            }
         });
+        return out;
     }
 
     @Override
