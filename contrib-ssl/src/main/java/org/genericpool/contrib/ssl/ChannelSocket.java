@@ -95,26 +95,12 @@ final class ChannelSocket extends Socket {
 
     /**
      * @return how many of the buffered bytes form complete TLS records (0 if none is complete),
-     *         or -1 if the bytes are not TLS records at all
+     *         or -1 if the bytes are not TLS records at all ({@link TlsRecords#completeBytes})
      */
     int completeRecordBytes() {
         synchronized (input) {
             ByteBuffer b = input.pending;
-            int pos = b.position();
-            int end = b.limit();
-            int complete = 0;
-            while (end - (pos + complete) >= 5) {
-                int type = b.get(pos + complete) & 0xff;
-                if (type < 20 || type > 24) {
-                    return -1;
-                }
-                int len = ((b.get(pos + complete + 3) & 0xff) << 8) | (b.get(pos + complete + 4) & 0xff);
-                if (end - (pos + complete) < 5 + len) {
-                    break;
-                }
-                complete += 5 + len;
-            }
-            return complete;
+            return TlsRecords.completeBytes(b, b.position(), b.limit());
         }
     }
 

@@ -33,7 +33,8 @@ import org.genericpool.contrib.tcp.spi.Sockets;
  *       has waiting without blocking; nothing waiting means alive; end of stream or an error
  *       means dead; waiting TLS records are decoded by the {@code SSLSocket} itself, so TLS 1.3
  *       session tickets (post-handshake messages) are consumed and the connection stays alive,
- *       while application data or a {@code close_notify} makes it dead. See {@link ChannelSocket}.</li>
+ *       while application data or a {@code close_notify} makes it dead; so do bytes that cannot
+ *       be TLS records, even a single stray one ({@link TlsRecords}). See {@link ChannelSocket}.</li>
  *   <li>{@link #dispose} sends {@code close_notify} without waiting for socket buffer space and
  *       closes the socket; it never throws.</li>
  * </ul>

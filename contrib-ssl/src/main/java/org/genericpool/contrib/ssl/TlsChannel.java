@@ -453,8 +453,9 @@ public final class TlsChannel implements AsynchronousByteChannel {
     /**
      * Tells without waiting whether an idle connection is alive: reads what is waiting and
      * decodes complete records. Post-handshake messages (TLS 1.3 session tickets) are consumed
-     * and leave the connection alive; application data, {@code close_notify}, end of stream or an
-     * error make it dead. Returns true if a read is pending (the connection is in use).
+     * and leave the connection alive; application data, {@code close_notify}, end of stream, an
+     * error, or bytes that cannot be TLS records (even one: {@link TlsRecords}) make it dead.
+     * Returns true if a read is pending (the connection is in use).
      */
     public boolean isAlive() {
         if (closed || eof || !net.isOpen()) {
@@ -479,6 +480,9 @@ public final class TlsChannel implements AsynchronousByteChannel {
                     if (n < 0) {
                         eof = true;
                         return false;
+                    }
+                    if (TlsRecords.completeBytes(netIn, netIn.position(), netIn.limit()) < 0) {
+                        return false; // not TLS: the engine would wait for more of a record that never comes
                     }
                     while (netIn.hasRemaining()) {
                         SSLEngineResult r = unwrapLocked();

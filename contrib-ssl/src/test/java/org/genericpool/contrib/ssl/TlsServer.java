@@ -162,6 +162,14 @@ final class TlsServer implements TestServer {
     }
 
     @Override
+    public void writeRawAll(byte[] bytes) throws IOException {
+        for (Socket p : plains) {
+            p.getOutputStream().write(bytes);
+            p.getOutputStream().flush();
+        }
+    }
+
+    @Override
     public int accepted() {
         return accepted.get();
     }

@@ -14,6 +14,14 @@ public interface TestServer extends AutoCloseable {
     /** Writes bytes nobody asked for to every accepted connection. */
     void writeAll(byte[] bytes) throws Exception;
 
+    /**
+     * Writes bytes nobody asked for straight onto the transport of every accepted connection: under
+     * TLS, beneath the TLS layer, as a peer that writes plain text onto the socket would.
+     */
+    default void writeRawAll(byte[] bytes) throws Exception {
+        writeAll(bytes);
+    }
+
     /** @return connections accepted so far */
     int accepted();
 

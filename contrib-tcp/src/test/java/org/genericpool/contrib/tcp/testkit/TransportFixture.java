@@ -91,6 +91,18 @@ public abstract class TransportFixture<E> {
         deadAfter(() -> server.writeAll("surprise".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** One stray byte waiting (under TLS: one that no record can start with) makes an idle connection dead. */
+    @Test
+    void oneStrayByteMakesIdleConnectionDead() throws Exception {
+        deadAfter(() -> server.writeRawAll(new byte[] {'X'}));
+    }
+
+    /** A line of plain text written onto the transport (under TLS: not a TLS record) makes an idle connection dead. */
+    @Test
+    void plainTextOnTheTransportMakesIdleConnectionDead() throws Exception {
+        deadAfter(() -> server.writeRawAll("220 service ready\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
     /** A server action run while a connection is idle. */
     protected interface ServerAction {
         void run() throws Exception;
