@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 import org.genericpool.AcquireTimeoutException;
 import org.genericpool.ConnectionManagerException;
 import org.genericpool.EndpointStats;
+import org.genericpool.tests.support.Gate;
+import org.genericpool.tests.support.PendingAcquire;
 import org.genericpool.tests.support.TestConnection;
 import org.genericpool.tests.support.TestException;
 import org.genericpool.tests.support.TestPool;
@@ -195,9 +197,66 @@ public abstract class ManagerFailureContract extends PoolTestBase {
         TestConnection c3 = pool.acquire(1); // c2 dead, nothing idle left: a new one
         assertNotSame(c2, c3);
         assertEquals(List.of(c1, c2), manager.dead());
-        assertEquals(2, pool.stats().dead()); // the endpoint's own counts restart when it is empty
+        assertEquals(2, pool.stats().dead());
+        // The endpoint lives on through the dead one's dispose, so its own counts do not restart.
+        assertEquals(new EndpointStats(1, 1, 0, 0, 3, 2, 2, 4, 0), pool.stats(1));
         assertEquals(1, pool.size());
         pool.release(1, c3);
+        assertEquals(new EndpointStats(1, 0, 1, 0, 3, 2, 2, 4, 0), pool.stats(1));
+    }
+
+    @Test
+    @DisplayName("an endpoint whose only connection is found dead keeps its statistics while the acquire replaces it")
+    void loneDeadConnectionKeepsEndpointStats() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c1 = pool.acquire(1);
+        pool.release(1, c1);
+        c1.alive = false;
+        TestConnection c2 = pool.acquire(1);
+        assertNotSame(c1, c2);
+        assertEquals(new EndpointStats(1, 1, 0, 0, 2, 1, 1, 2, 0), pool.stats(1));
+        pool.release(1, c2);
+        assertEquals(1, pool.size());
+    }
+
+    @Test
+    @DisplayName("an acquire whose deadline passes while a dead connection is disposed times out and leaves the endpoint empty and forgotten")
+    void deadlinePassingWhileTheDeadIsDisposed() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c1 = pool.acquire(1);
+        pool.release(1, c1);
+        c1.alive = false;
+        Gate dispose = new Gate();
+        manager.disposeGate = dispose;
+        PendingAcquire late = pool.startAcquire(1, DELAY);
+        Waits.until(() -> dispose.entered() == 1, "the dead connection's dispose started");
+        Waits.letTimePass(DELAY.multipliedBy(2));
+        dispose.open();
+        assertInstanceOf(AcquireTimeoutException.class, late.joinFailure());
+        Waits.until(() -> pool.size() == 0 && pool.endpoints().isEmpty(), () -> "left behind: " + pool.stats());
+        assertEquals(1, pool.stats().dead());
+        manager.disposeGate = null;
+        TestConnection c2 = pool.acquire(1, Duration.ZERO); // no slot is left reserved
+        assertNotSame(c1, c2);
+        pool.release(1, c2);
+    }
+
+    @Test
+    @DisplayName("a failing onConnectionDead on an endpoint's only connection leaves the endpoint empty and forgotten")
+    void loneDeadConnectionWithFailingHookLeavesNothing() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c1 = pool.acquire(1);
+        pool.release(1, c1);
+        c1.alive = false;
+        manager.onDeadError = new TestRuntimeException("onConnectionDead");
+        assertSame(manager.onDeadError, assertThrows(TestRuntimeException.class, () -> pool.acquire(1)));
+        assertEquals(0, pool.size());
+        assertEquals(Set.of(), pool.endpoints());
+        assertEquals(1, pool.stats().dead());
+        manager.onDeadError = null;
+        TestConnection c2 = pool.acquire(1, Duration.ZERO); // the slot was given back
+        assertNotSame(c1, c2);
+        pool.release(1, c2);
     }
 
     @Test

@@ -234,6 +234,9 @@ public abstract class PythonPortContract extends PoolTestBase {
 
         if (backgroundCollector) { // Python: sleep(delay)
             Waits.until(() -> pool.size() == 0, () -> "collector left " + pool.size() + " connections");
+            // size() stops counting a connection once detached; its dispose is called a moment later
+            Waits.until(() -> manager.disposals().size() == connections.size(),
+                    () -> "collector disposed " + manager.disposals().size() + " connections");
         }
         assertEquals(0, pool.size());
         assertEquals(connections, manager.disposals());

@@ -13,7 +13,8 @@ import org.genericpool.impl.expiry.Timeouts;
  * <p>Invariants (under {@link #lock}):
  * <ul>
  *   <li>{@code slots} = entries in {@link #entries} + detached entries not yet disposed + creates in flight
- *       + reservations of acquirers evicting elsewhere for a total slot ({@code NEED_TOTAL});
+ *       + reservations of acquirers evicting elsewhere for a total slot ({@code NEED_TOTAL}) or going
+ *       on after a dead connection ({@code markDead});
  *       {@code slots <= maxSize} except after a shrinking reconfiguration.</li>
  *   <li>{@code leased} = entries in state LEASED or RETURNING.</li>
  *   <li>An endpoint with idle entries has no waiters: a connection that comes back goes to the

@@ -147,7 +147,15 @@ public final class PoolCore<E, C> {
      * @throws ConnectionPoolClosedException if the pool is closed
      */
     public Object poll(E key, boolean bypassQueue) {
-        Endpoint<E, C> ep = lockEndpoint(key);
+        return poll(key, bypassQueue, false);
+    }
+
+    /**
+     * Like {@link #poll(Object, boolean)}, first giving back, under the same lock, the endpoint
+     * slot that {@link #markDead} reserved for the caller ({@code holdingSlot}).
+     */
+    public Object poll(E key, boolean bypassQueue, boolean holdingSlot) {
+        Endpoint<E, C> ep = lockEndpoint(key, holdingSlot);
         try {
             Object r = takeLocked(ep, bypassQueue);
             if (r == NONE && ep.isEmpty()) {
@@ -168,11 +176,8 @@ public final class PoolCore<E, C> {
      *         exists elsewhere: evict it instead of waiting) or {@link #ENQUEUED}
      */
     public Object pollOrEnqueue(E key, Waiter<E, C> waiter, boolean bypassQueue, boolean holdingSlot) {
-        Endpoint<E, C> ep = lockEndpoint(key);
+        Endpoint<E, C> ep = lockEndpoint(key, holdingSlot);
         try {
-            if (holdingSlot) {
-                ep.slots--;
-            }
             Object r = takeLocked(ep, bypassQueue);
             if (r == NONE) {
                 enqueueLocked(ep, waiter, bypassQueue);
@@ -225,7 +230,7 @@ public final class PoolCore<E, C> {
         return reserveTotal(s.totalMaxSize) ? PERMIT : NEED_TOTAL;
     }
 
-    /** Gives back the endpoint slot of a {@link #NEED_TOTAL} whose caller will not wait. */
+    /** Gives back the endpoint slot of a {@link #NEED_TOTAL} or a {@link #markDead} whose caller will not go on. */
     public void unreserve(E key) {
         Endpoint<E, C> ep = endpoints.get(key); // the reserved slot keeps it alive
         ep.lock();
@@ -383,8 +388,13 @@ public final class PoolCore<E, C> {
 
     /**
      * Detaches a LEASED entry an aliveness check found dead: counted dead, its hand-out not counted.
+     * The caller, who goes on acquiring on this endpoint, is given an endpoint slot reserved for
+     * that, which keeps the endpoint live (so its statistics, the dead count included, do not start
+     * over when the dead connection's dispose empties it). It gives the slot back in its next
+     * {@link #poll(Object, boolean, boolean)}, or with {@link #unreserve} if it stops.
      *
-     * @return false if the entry was no longer leased (close(timeout) took it); nothing to dispose then
+     * @return false if the entry was no longer leased (close(timeout) took it); nothing to dispose
+     *         and no slot reserved then
      */
     public boolean markDead(Entry<E, C> e) {
         Endpoint<E, C> ep = e.endpoint;
@@ -397,6 +407,7 @@ public final class PoolCore<E, C> {
             ep.dead++;
             ep.acquires--;
             detachLocked(e);
+            ep.slots++; // the caller's reservation; with the dead one's slot, held until its dispose returns
             return true;
         } finally {
             ep.unlock();
@@ -1164,12 +1175,20 @@ public final class PoolCore<E, C> {
         }
     }
 
-    /** Locks the live endpoint of {@code key}, making or reviving it if needed. */
-    private Endpoint<E, C> lockEndpoint(E key) {
-        if (closed) {
+    /**
+     * Locks the live endpoint of {@code key}, making or reviving it if needed.
+     *
+     * @param holdingSlot whether the caller gives back an endpoint slot it reserved (which kept
+     *                    the endpoint live), first thing under the lock, even if the pool is closed
+     */
+    private Endpoint<E, C> lockEndpoint(E key, boolean holdingSlot) {
+        if (closed && !holdingSlot) {
             throw closedException();
         }
         Endpoint<E, C> ep = endpoints.lockLive(key);
+        if (holdingSlot) {
+            ep.slots--;
+        }
         if (closed) {
             if (ep.isEmpty()) {
                 retireLocked(ep);

@@ -31,6 +31,8 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
     private final boolean noWait;
     private final long deadline;
     private boolean bypass;
+    /** Whether the machine holds the endpoint slot {@link PoolCore#markDead} reserved for going on. */
+    private boolean heldAfterDead;
     /** The queued waiter while there is one; read by the timer and by cancel. */
     private volatile Waiter<E, C> waiter;
     private volatile ScheduledFuture<?> timer;
@@ -79,9 +81,15 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
     private Object next() {
         for (;;) {
             if (isDone()) {
+                if (heldAfterDead) {
+                    heldAfterDead = false;
+                    core.unreserve(endpoint);
+                }
                 return null;
             }
-            Object r = core.poll(endpoint, bypass);
+            boolean held = heldAfterDead;
+            heldAfterDead = false; // given back by this poll, even if it throws
+            Object r = core.poll(endpoint, bypass, held);
             if (r == PoolCore.NEED_TOTAL && evict()) {
                 return null;
             }
@@ -201,8 +209,10 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
             Stages.call(() -> pool.manager.onConnectionDead(e.key(), e.connection())).whenComplete((v, t) -> {
                 pool.dispose(e);
                 if (t != null) {
+                    core.unreserve(endpoint);
                     fail(Failures.of(t, "onConnectionDead", endpoint));
                 } else {
+                    heldAfterDead = true;
                     run();
                 }
             });

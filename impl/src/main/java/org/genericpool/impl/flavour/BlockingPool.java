@@ -76,13 +76,18 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         boolean noWait = deadline == NO_WAIT;
         boolean timed = deadline != UNTIMED && !noWait;
         boolean bypass = false;
+        boolean heldAfterDead = false; // the endpoint slot markDead reserved for this caller
         // Later rounds (after a dead connection or a retry) check the deadline first; the first
         // round has the deadline just computed, and its hand-out checks it again anyway.
         for (boolean again = false; ; again = true) {
             if (again && timed && System.nanoTime() - deadline >= 0) {
+                if (heldAfterDead) {
+                    core.unreserve(endpoint);
+                }
                 throw timedOut(endpoint);
             }
-            Object r = core.poll(endpoint, bypass);
+            Object r = core.poll(endpoint, bypass, heldAfterDead);
+            heldAfterDead = false;
             if (r == PoolCore.NEED_TOTAL) {
                 r = evict();
             }
@@ -116,10 +121,12 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
                 return create(endpoint, timed, deadline, noWait);
             }
             @SuppressWarnings("unchecked")
-            C c = handOut((Entry<E, C>) r, timed, deadline);
+            Entry<E, C> e = (Entry<E, C>) r;
+            C c = handOut(e, timed, deadline);
             if (c != null) {
                 return c;
             }
+            heldAfterDead = buryDead(e);
         }
     }
 
@@ -178,7 +185,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         return grant == Waiter.ENTRY ? w.entry() : grant == Waiter.PERMIT ? PoolCore.PERMIT : RETRY;
     }
 
-    /** Checks an idle connection and hands it out; null if it was dead (the caller goes on). */
+    /** Checks an idle connection and hands it out; null if it was dead (the caller buries it and goes on). */
     private C handOut(Entry<E, C> e, boolean timed, long deadline) {
         if (!checksAliveness) {
             return acquired(e, timed, deadline);
@@ -193,15 +200,21 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             throw Failures.onCaller(t, "checkAliveness", endpoint);
         }
         if (!alive) {
-            buryDead(e);
             return null;
         }
         return acquired(e, timed, deadline);
     }
 
-    private void buryDead(Entry<E, C> e) {
+    /**
+     * Removes a dead connection: {@code onConnectionDead}, then dispose.
+     *
+     * @return whether the caller holds the endpoint slot {@link PoolCore#markDead} reserved for
+     *         going on (false if close(timeout) took the connection first)
+     * @throws RuntimeException the failure of {@code onConnectionDead}, the slot given back
+     */
+    private boolean buryDead(Entry<E, C> e) {
         if (!core.markDead(e)) {
-            return;
+            return false;
         }
         RuntimeException failure = null;
         try {
@@ -211,8 +224,10 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         }
         dispose(e);
         if (failure != null) {
+            core.unreserve(e.key());
             throw failure;
         }
+        return true;
     }
 
     private C acquired(Entry<E, C> e, boolean timed, long deadline) {
