@@ -142,43 +142,30 @@ public abstract class JmxContract extends PoolTestBase {
     }
 
     @Test
-    @DisplayName("a pool name with special characters is registered quoted")
-    void quotedName() throws Exception {
-        String name = uniqueName("a,b=c:d*");
-        TestPool pool = open(config().name(name));
-        ObjectName on = new ObjectName("org.genericpool:type=ConnectionPool,name=" + ObjectName.quote(name));
-        assertTrue(server.isRegistered(on), on + " registered");
-        assertEquals(name, server.getAttribute(on, "Name"));
-        pool.close();
-        assertFalse(server.isRegistered(on));
-    }
-
-    @Test
     @DisplayName("a name an ObjectName value can hold as it is is registered unquoted, so a client writing it plainly finds the pool")
     void plainNamesStayUnquoted() throws Exception {
         for (String what : List.of("pool(1)", "caf\u00e9", "back\\slash", "a!b%[x]", " spaced ")) {
             String name = uniqueName(what);
-            TestPool pool = open(config().name(name));
-            ObjectName plain = objectName(name);
-            assertTrue(server.isRegistered(plain), plain + " registered unquoted");
-            assertEquals(name, server.getAttribute(plain, "Name"));
-            pool.close();
-            assertFalse(server.isRegistered(plain));
+            assertRegisteredUnder(name, objectName(name));
         }
     }
 
     @Test
     @DisplayName("a name holding , = : \" * ? or a newline is registered as ObjectName.quote writes it")
-    void namesThatNeedIt() throws Exception {
-        for (String what : List.of("a,b", "a=b", "a:b", "a\"b", "a*b", "a?b", "a\nb", "x,type=Other")) {
+    void namesThatNeedItAreQuoted() throws Exception {
+        for (String what : List.of("a,b=c:d*", "a\"b", "a?b", "a\nb", "x,type=Other")) {
             String name = uniqueName(what);
-            TestPool pool = open(config().name(name));
-            ObjectName quoted = new ObjectName("org.genericpool:type=ConnectionPool,name=" + ObjectName.quote(name));
-            assertTrue(server.isRegistered(quoted), quoted + " registered");
-            assertEquals(name, server.getAttribute(quoted, "Name"));
-            pool.close();
-            assertFalse(server.isRegistered(quoted));
+            assertRegisteredUnder(name, new ObjectName("org.genericpool:type=ConnectionPool,name=" + ObjectName.quote(name)));
         }
+    }
+
+    /** Opens a pool called {@code name}, finds it under {@code on} while open, and not after close. */
+    private void assertRegisteredUnder(String name, ObjectName on) throws Exception {
+        TestPool pool = open(config().name(name));
+        assertTrue(server.isRegistered(on), on + " registered");
+        assertEquals(name, server.getAttribute(on, "Name"));
+        pool.close();
+        assertFalse(server.isRegistered(on));
     }
 
     @Test

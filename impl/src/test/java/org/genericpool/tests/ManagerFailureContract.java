@@ -205,13 +205,28 @@ public abstract class ManagerFailureContract extends PoolTestBase {
         assertEquals(new EndpointStats(1, 0, 1, 0, 3, 2, 2, 4, 0), pool.stats(1));
     }
 
+    /** @return the only connection of endpoint 1 of {@code pool} (maxSize 1), idle and dead */
+    private static TestConnection loneIdleDead(TestPool pool) throws Exception {
+        TestConnection c = pool.acquire(1);
+        pool.release(1, c);
+        c.alive = false;
+        return c;
+    }
+
+    /** An acquire that failed on the lone dead connection left nothing behind: the endpoint is forgotten, its slot free. */
+    private static void assertLeftNothing(TestPool pool, TestConnection dead) throws Exception {
+        Waits.until(() -> pool.size() == 0 && pool.endpoints().isEmpty(), () -> "left behind: " + pool.stats());
+        assertEquals(1, pool.stats().dead());
+        TestConnection next = pool.acquire(1, Duration.ZERO); // no slot is left reserved
+        assertNotSame(dead, next);
+        pool.release(1, next);
+    }
+
     @Test
     @DisplayName("an endpoint whose only connection is found dead keeps its statistics while the acquire replaces it")
     void loneDeadConnectionKeepsEndpointStats() throws Exception {
         TestPool pool = open(config().maxSize(1));
-        TestConnection c1 = pool.acquire(1);
-        pool.release(1, c1);
-        c1.alive = false;
+        TestConnection c1 = loneIdleDead(pool);
         TestConnection c2 = pool.acquire(1);
         assertNotSame(c1, c2);
         assertEquals(new EndpointStats(1, 1, 0, 0, 2, 1, 1, 2, 0), pool.stats(1));
@@ -223,9 +238,7 @@ public abstract class ManagerFailureContract extends PoolTestBase {
     @DisplayName("an acquire whose deadline passes while a dead connection is disposed times out and leaves the endpoint empty and forgotten")
     void deadlinePassingWhileTheDeadIsDisposed() throws Exception {
         TestPool pool = open(config().maxSize(1));
-        TestConnection c1 = pool.acquire(1);
-        pool.release(1, c1);
-        c1.alive = false;
+        TestConnection c1 = loneIdleDead(pool);
         Gate dispose = new Gate();
         manager.disposeGate = dispose;
         PendingAcquire late = pool.startAcquire(1, DELAY);
@@ -233,30 +246,19 @@ public abstract class ManagerFailureContract extends PoolTestBase {
         Waits.letTimePass(DELAY.multipliedBy(2));
         dispose.open();
         assertInstanceOf(AcquireTimeoutException.class, late.joinFailure());
-        Waits.until(() -> pool.size() == 0 && pool.endpoints().isEmpty(), () -> "left behind: " + pool.stats());
-        assertEquals(1, pool.stats().dead());
         manager.disposeGate = null;
-        TestConnection c2 = pool.acquire(1, Duration.ZERO); // no slot is left reserved
-        assertNotSame(c1, c2);
-        pool.release(1, c2);
+        assertLeftNothing(pool, c1);
     }
 
     @Test
     @DisplayName("a failing onConnectionDead on an endpoint's only connection leaves the endpoint empty and forgotten")
     void loneDeadConnectionWithFailingHookLeavesNothing() throws Exception {
         TestPool pool = open(config().maxSize(1));
-        TestConnection c1 = pool.acquire(1);
-        pool.release(1, c1);
-        c1.alive = false;
+        TestConnection c1 = loneIdleDead(pool);
         manager.onDeadError = new TestRuntimeException("onConnectionDead");
         assertSame(manager.onDeadError, assertThrows(TestRuntimeException.class, () -> pool.acquire(1)));
-        assertEquals(0, pool.size());
-        assertEquals(Set.of(), pool.endpoints());
-        assertEquals(1, pool.stats().dead());
         manager.onDeadError = null;
-        TestConnection c2 = pool.acquire(1, Duration.ZERO); // the slot was given back
-        assertNotSame(c1, c2);
-        pool.release(1, c2);
+        assertLeftNothing(pool, c1);
     }
 
     @Test
