@@ -140,19 +140,13 @@ public final class PoolCore<E, C> {
      * Takes an idle connection or reserves a slot, without waiting.
      *
      * @param bypassQueue whether the caller may go ahead of queued waiters (it was granted a retry)
+     * @param holdingSlot whether the caller holds the endpoint slot {@link #markDead} reserved for
+     *                    it; it is given back first, under the same lock (even if the pool is closed)
      * @return a LEASED {@link Entry}; {@link #PERMIT}; {@link #NEED_TOTAL}: an endpoint slot is
      *         reserved but the total limit binds, so the caller evicts ({@link #evictSoonestIdle})
      *         or gives the slot back ({@link #unreserve}, or {@link #pollOrEnqueue} holding it);
      *         or {@link #NONE}
      * @throws ConnectionPoolClosedException if the pool is closed
-     */
-    public Object poll(E key, boolean bypassQueue) {
-        return poll(key, bypassQueue, false);
-    }
-
-    /**
-     * Like {@link #poll(Object, boolean)}, first giving back, under the same lock, the endpoint
-     * slot that {@link #markDead} reserved for the caller ({@code holdingSlot}).
      */
     public Object poll(E key, boolean bypassQueue, boolean holdingSlot) {
         Endpoint<E, C> ep = lockEndpoint(key, holdingSlot);
@@ -391,7 +385,7 @@ public final class PoolCore<E, C> {
      * The caller, who goes on acquiring on this endpoint, is given an endpoint slot reserved for
      * that, which keeps the endpoint live (so its statistics, the dead count included, do not start
      * over when the dead connection's dispose empties it). It gives the slot back in its next
-     * {@link #poll(Object, boolean, boolean)}, or with {@link #unreserve} if it stops.
+     * {@link #poll}, or with {@link #unreserve} if it stops.
      *
      * @return false if the entry was no longer leased (close(timeout) took it); nothing to dispose
      *         and no slot reserved then

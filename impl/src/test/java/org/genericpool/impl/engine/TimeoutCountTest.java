@@ -17,7 +17,7 @@ class TimeoutCountTest {
     @Test
     @DisplayName("a timeout of a live endpoint is counted there, and taken back there")
     void liveEndpoint() {
-        assertSame(PoolCore.PERMIT, core.poll("a", false)); // a create slot keeps the endpoint live
+        assertSame(PoolCore.PERMIT, core.poll("a", false, false)); // a create slot keeps the endpoint live
         core.countTimeout("a");
         assertEquals(1, core.stats("a").timeouts());
         assertEquals(1, core.stats().timeouts());
@@ -39,12 +39,12 @@ class TimeoutCountTest {
     @Test
     @DisplayName("a count folded into the pool's when its endpoint was forgotten is taken back from the pool's")
     void countFoldedByForgetting() {
-        assertSame(PoolCore.PERMIT, core.poll("c", false));
+        assertSame(PoolCore.PERMIT, core.poll("c", false, false));
         core.countTimeout("c");
         core.createFailed("c"); // frees the slot: the endpoint is forgotten, its count folded
         assertEquals(0, core.stats("c").timeouts());
         assertEquals(1, core.stats().timeouts());
-        assertSame(PoolCore.PERMIT, core.poll("c", false)); // revived, counters from zero
+        assertSame(PoolCore.PERMIT, core.poll("c", false, false)); // revived, counters from zero
         core.uncountTimeout("c");
         assertEquals(0, core.stats("c").timeouts());
         assertEquals(0, core.stats().timeouts());
