@@ -5,6 +5,7 @@ module org.genericpool.contrib.ssl {
     requires static osgi.annotation;
     requires static org.osgi.service.component.annotations;
     requires static org.osgi.service.metatype.annotations;
+    requires static osgi.core;
 
     exports org.genericpool.contrib.ssl;
 }

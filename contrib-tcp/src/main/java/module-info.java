@@ -7,6 +7,7 @@ module org.genericpool.contrib.tcp {
     requires static osgi.annotation;
     requires static org.osgi.service.component.annotations;
     requires static org.osgi.service.metatype.annotations;
+    requires static osgi.core;
 
     exports org.genericpool.contrib.tcp;
     exports org.genericpool.contrib.tcp.spi;

@@ -6,6 +6,7 @@ module org.genericpool.contrib.unix {
     requires static osgi.annotation;
     requires static org.osgi.service.component.annotations;
     requires static org.osgi.service.metatype.annotations;
+    requires static osgi.core;
 
     exports org.genericpool.contrib.unix;
 }

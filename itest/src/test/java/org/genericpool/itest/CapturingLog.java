@@ -30,7 +30,7 @@ public final class CapturingLog implements AutoCloseable {
             switch (m.getName()) {
                 case "error":
                 case "warn":
-                    lines.add(m.getName() + " " + Arrays.toString(args));
+                    lines.add(m.getName() + " " + Arrays.toString(args) + causes(args));
                     return null;
                 case "getName":
                     return "itest";
@@ -60,6 +60,22 @@ public final class CapturingLog implements AutoCloseable {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_RANKING, Integer.MAX_VALUE);
         registration = context.registerService(LoggerFactory.class, factory, props);
+    }
+
+    /**
+     * @return the causes of every throwable among a log call's arguments, so a line shows what an
+     *         {@code InvocationTargetException} from SCR wraps
+     */
+    private static String causes(Object[] args) {
+        StringBuilder out = new StringBuilder();
+        for (Object arg : args == null ? new Object[0] : args) {
+            if (arg instanceof Throwable t) {
+                for (Throwable c = t.getCause(); c != null && out.length() < 4_000; c = c.getCause()) {
+                    out.append(" caused by ").append(c);
+                }
+            }
+        }
+        return out.toString();
     }
 
     /**

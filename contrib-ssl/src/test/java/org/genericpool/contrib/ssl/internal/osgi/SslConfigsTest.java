@@ -17,9 +17,11 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
+import org.genericpool.contrib.ssl.SslConnectionManager;
 import org.genericpool.contrib.ssl.SslOptions;
 import org.genericpool.contrib.ssl.TestCertsAccess;
 import org.genericpool.contrib.tcp.testkit.ConfigProxy;
+import org.genericpool.contrib.tcp.testkit.RecordingBundleContext;
 import org.junit.jupiter.api.Test;
 
 /** Configuration mapping of the TLS components, without a framework. */
@@ -126,7 +128,12 @@ class SslConfigsTest {
         p.put("truststore.path", TestCertsAccess.truststore().toString());
         p.put(".truststore.password", SECRET);
         p.put("handshake.timeout", 5);
-        ConfiguredSslManager m = new ConfiguredSslManager(config(p));
+        RecordingBundleContext bundle = new RecordingBundleContext();
+        ConfiguredSslManagers component = new ConfiguredSslManagers(bundle.context(), config(p), p);
+        assertEquals(2, bundle.live().size());
+        assertFalse(bundle.live().get(0).properties.containsKey(".truststore.password"));
+        assertEquals("ssl-test", bundle.live().get(1).properties.get("genericpool.manager"));
+        SslConnectionManager m = (SslConnectionManager) bundle.live().get(0).service;
         try (var server = TestCertsAccess.goodServer()) {
             InetSocketAddress ep = TestCertsAccess.localhost(server);
             SSLSocket c = m.create(ep, Duration.ofSeconds(5));
@@ -140,7 +147,23 @@ class SslConfigsTest {
                 m.dispose(ep, c, null);
             }
         }
-        ConfiguredAsyncSslManager a = new ConfiguredAsyncSslManager(config(p));
-        a.deactivate();
+        component.deactivate();
+        assertEquals(List.of(), bundle.live());
+    }
+
+    /**
+     * A configuration the JDK refuses (an unknown protocol) throws from activation, naming the
+     * property, and registers nothing, so no manager service stands there returning null.
+     */
+    @Test
+    void invalidConfigurationRegistersNoManager() {
+        Map<String, Object> p = named();
+        p.put("protocols", new String[] {"TLSv9"});
+        RecordingBundleContext bundle = new RecordingBundleContext();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ConfiguredSslManagers(bundle.context(), config(p), p));
+        assertTrue(e.getMessage().contains("protocols"), e.getMessage());
+        assertTrue(e.getMessage().contains("TLSv9"), e.getMessage());
+        assertEquals(List.of(), bundle.registered());
     }
 }

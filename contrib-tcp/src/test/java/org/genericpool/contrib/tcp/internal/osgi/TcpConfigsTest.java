@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.genericpool.contrib.tcp.AsyncTcpConnectionManager;
+import org.genericpool.contrib.tcp.TcpConnectionManager;
 import org.genericpool.contrib.tcp.TcpOptions;
 import org.genericpool.contrib.tcp.testkit.ConfigProxy;
+import org.genericpool.contrib.tcp.testkit.RecordingBundleContext;
 import org.junit.jupiter.api.Test;
 
 /** Configuration mapping of the TCP components, without a framework. */
@@ -77,17 +81,30 @@ class TcpConfigsTest {
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 
-    /** The components build managers from a configuration. */
+    /**
+     * A valid configuration registers a blocking and an async manager with its options and
+     * properties; deactivation takes both back. An invalid one throws (SCR logs it) and registers
+     * nothing: no service whose getService would return null.
+     */
     @Test
-    void componentsTakeTheMappedOptions() {
+    void componentRegistersManagersOnlyForAValidConfiguration() {
         Map<String, Object> p = named();
         p.put("connect.timeout", 3);
-        ConfiguredTcpManager m = new ConfiguredTcpManager(config(p));
-        assertEquals(Duration.ofSeconds(3), m.options().connectTimeout());
-        ConfiguredAsyncTcpManager a = new ConfiguredAsyncTcpManager(config(p));
-        assertEquals(Duration.ofSeconds(3), a.options().connectTimeout());
-        a.deactivate();
+        RecordingBundleContext bundle = new RecordingBundleContext();
+        ConfiguredTcpManagers component = new ConfiguredTcpManagers(bundle.context(), config(p), p);
+        List<RecordingBundleContext.Registered> live = bundle.live();
+        assertEquals(2, live.size());
+        assertEquals(Duration.ofSeconds(3), ((TcpConnectionManager) live.get(0).service).options().connectTimeout());
+        assertEquals(Duration.ofSeconds(3), ((AsyncTcpConnectionManager) live.get(1).service).options().connectTimeout());
+        assertEquals("tcp-fast", live.get(1).properties.get("genericpool.manager"));
+        component.deactivate();
+        assertEquals(List.of(), bundle.live());
+
         p.put("io.threads", 0);
-        assertThrows(IllegalArgumentException.class, () -> new ConfiguredTcpManager(config(p)));
+        RecordingBundleContext refused = new RecordingBundleContext();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ConfiguredTcpManagers(refused.context(), config(p), p));
+        assertTrue(e.getMessage().startsWith("io.threads = 0"), e.getMessage());
+        assertEquals(List.of(), refused.registered());
     }
 }
