@@ -251,6 +251,23 @@ public abstract class ManagerFailureContract extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("an acquire whose deadline passes while a dead connection's onConnectionDead runs times out and leaves the endpoint empty and forgotten")
+    void deadlinePassingDuringOnConnectionDead() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c1 = loneIdleDead(pool);
+        Gate onDead = new Gate();
+        manager.onDeadGate = onDead;
+        PendingAcquire late = pool.startAcquire(1, DELAY);
+        Waits.until(() -> onDead.entered() == 1, "the dead connection's onConnectionDead started");
+        Waits.letTimePass(DELAY.multipliedBy(2));
+        onDead.open();
+        assertInstanceOf(AcquireTimeoutException.class, late.joinFailure());
+        manager.onDeadGate = null;
+        assertLeftNothing(pool, c1);
+        assertEquals(List.of(c1), manager.dead(), "onConnectionDead ran once, for the dead one");
+    }
+
+    @Test
     @DisplayName("a failing onConnectionDead on an endpoint's only connection leaves the endpoint empty and forgotten")
     void loneDeadConnectionWithFailingHookLeavesNothing() throws Exception {
         TestPool pool = open(config().maxSize(1));

@@ -65,6 +65,8 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     public volatile int disposeDelayMaxMillis;
     /** Holds every {@code onRelease} until opened; null = at once. */
     public volatile Gate onReleaseGate;
+    /** Holds every {@code onConnectionDead} until opened; null = at once. */
+    public volatile Gate onDeadGate;
     /** Holds every {@code create} until opened; null = create at once. */
     public volatile Gate createGate;
     /** Whether created connections are all {@code equals} to each other (identity must still tell them apart). */
@@ -158,6 +160,10 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         if (g != null) {
             g.open();
         }
+        g = onDeadGate;
+        if (g != null) {
+            g.open();
+        }
         createGateByEndpoint.values().forEach(Gate::open);
     }
 
@@ -228,6 +234,10 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     public void onConnectionDead(Integer endpoint, TestConnection connection) throws Exception {
         enter(connection);
         try {
+            Gate gate = onDeadGate;
+            if (gate != null) {
+                gate.passBlocking();
+            }
             doOnDead(connection);
         } finally {
             exit(connection);
@@ -523,7 +533,9 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         @Override
         public CompletionStage<Void> onConnectionDead(Integer endpoint, TestConnection connection) {
             enter(connection);
-            return tracked(connection, now(() -> {
+            Gate gate = onDeadGate;
+            CompletableFuture<Void> start = gate == null ? CompletableFuture.completedFuture(null) : gate.passAsync();
+            return tracked(connection, then(start, () -> {
                 doOnDead(connection);
                 return null;
             }));
