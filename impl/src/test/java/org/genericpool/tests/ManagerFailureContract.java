@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.genericpool.AcquireTimeoutException;
 import org.genericpool.ConnectionManagerException;
 import org.genericpool.EndpointStats;
@@ -237,34 +238,36 @@ public abstract class ManagerFailureContract extends PoolTestBase {
     @Test
     @DisplayName("an acquire whose deadline passes while a dead connection is disposed times out and leaves the endpoint empty and forgotten")
     void deadlinePassingWhileTheDeadIsDisposed() throws Exception {
-        TestPool pool = open(config().maxSize(1));
-        TestConnection c1 = loneIdleDead(pool);
-        Gate dispose = new Gate();
-        manager.disposeGate = dispose;
-        PendingAcquire late = pool.startAcquire(1, DELAY);
-        Waits.until(() -> dispose.entered() == 1, "the dead connection's dispose started");
-        Waits.letTimePass(DELAY.multipliedBy(2));
-        dispose.open();
-        assertInstanceOf(AcquireTimeoutException.class, late.joinFailure());
-        manager.disposeGate = null;
-        assertLeftNothing(pool, c1);
+        deadlinePassesWhileTheDeadIsHeld(gate -> manager.disposeGate = gate, "dispose");
     }
 
     @Test
     @DisplayName("an acquire whose deadline passes while a dead connection's onConnectionDead runs times out and leaves the endpoint empty and forgotten")
     void deadlinePassingDuringOnConnectionDead() throws Exception {
+        TestConnection dead = deadlinePassesWhileTheDeadIsHeld(gate -> manager.onDeadGate = gate, "onConnectionDead");
+        assertEquals(List.of(dead), manager.dead(), "onConnectionDead ran once, for the dead one");
+    }
+
+    /**
+     * An acquire of endpoint 1 (maxSize 1) finds its lone connection dead; the manager call that
+     * {@code hold} puts a gate on is held until the acquire's deadline has passed. The acquire
+     * times out, and the slot it held to go on is given back.
+     *
+     * @return the dead connection
+     */
+    private TestConnection deadlinePassesWhileTheDeadIsHeld(Consumer<Gate> hold, String call) throws Exception {
         TestPool pool = open(config().maxSize(1));
         TestConnection c1 = loneIdleDead(pool);
-        Gate onDead = new Gate();
-        manager.onDeadGate = onDead;
+        Gate gate = new Gate();
+        hold.accept(gate);
         PendingAcquire late = pool.startAcquire(1, DELAY);
-        Waits.until(() -> onDead.entered() == 1, "the dead connection's onConnectionDead started");
+        Waits.until(() -> gate.entered() == 1, "the dead connection's " + call + " started");
         Waits.letTimePass(DELAY.multipliedBy(2));
-        onDead.open();
+        gate.open();
         assertInstanceOf(AcquireTimeoutException.class, late.joinFailure());
-        manager.onDeadGate = null;
+        hold.accept(null);
         assertLeftNothing(pool, c1);
-        assertEquals(List.of(c1), manager.dead(), "onConnectionDead ran once, for the dead one");
+        return c1;
     }
 
     @Test

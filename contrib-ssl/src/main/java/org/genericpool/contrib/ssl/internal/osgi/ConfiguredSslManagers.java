@@ -2,51 +2,38 @@ package org.genericpool.contrib.ssl.internal.osgi;
 
 import java.util.Map;
 
-import org.genericpool.contrib.ssl.SslConnectionManager;
 import org.genericpool.contrib.ssl.AsyncSslConnectionManager;
+import org.genericpool.contrib.ssl.SslConnectionManager;
 import org.genericpool.contrib.ssl.SslOptions;
-import org.genericpool.contrib.tcp.spi.ManagerServices;
+import org.genericpool.contrib.tcp.spi.ConfiguredManagersComponent;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The managers of one factory configuration {@code org.genericpool.contrib.ssl}: a blocking {@link SslConnectionManager}
- * and an {@link AsyncSslConnectionManager} with the configured options, registered as
- * {@code ConnectionManager} and {@code AsyncConnectionManager} with the configuration's
- * {@code genericpool.manager} and other public properties. A change of configuration replaces
- * both (options are identity; there is no {@code @Modified}). An invalid configuration is logged
- * with the property at fault and registers nothing ({@link ManagerServices} says why the
- * component registers by hand).
+ * The blocking and asynchronous managers of one factory configuration {@code org.genericpool.contrib.ssl},
+ * registered with its {@code genericpool.manager} and other public properties, or nothing if it
+ * is invalid ({@link ConfiguredManagersComponent}). A changed configuration replaces both.
  */
 @Component(configurationPid = SslManagerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {}, immediate = true)
 @Designate(ocd = SslManagerConfig.class, factory = true)
-public final class ConfiguredSslManagers {
-
-    private final ManagerServices services;
+public final class ConfiguredSslManagers extends ConfiguredManagersComponent {
 
     /**
-     * Maps the configuration, then registers its managers.
-     *
-     * @param context       this bundle's context, to register the managers with
-     * @param config        the typed configuration
-     * @param properties    the configuration as a map, for the service properties
+     * @param context    this bundle's context
+     * @param config     the typed configuration
+     * @param properties the configuration as a map
      * @throws IllegalArgumentException naming the property at fault; nothing is registered
      */
     @Activate
     public ConfiguredSslManagers(BundleContext context, SslManagerConfig config, Map<String, Object> properties) {
-        SslOptions options = SslConfigs.optionsOrLog(config);
-        services = ManagerServices.register(context, properties, new SslConnectionManager(options),
-                new AsyncSslConnectionManager(options));
+        this(context, properties, SslConfigs.optionsOrLog(config));
     }
 
-    /** Unregisters both managers and closes the asynchronous one. */
-    @Deactivate
-    void deactivate() {
-        services.close();
+    private ConfiguredSslManagers(BundleContext context, Map<String, Object> properties, SslOptions options) {
+        super(context, properties, new SslConnectionManager(options), new AsyncSslConnectionManager(options));
     }
 }
