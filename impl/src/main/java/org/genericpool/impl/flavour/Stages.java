@@ -23,10 +23,17 @@ final class Stages {
         }
     }
 
-    /** @return {@code s} as a completed future if it is one, else null */
+    /**
+     * @return {@code s} as a completed future if it is one, else null. A JDK minimal stage
+     *         ({@code CompletableFuture.completedStage}, {@code failedStage},
+     *         {@code minimalCompletionStage()}) is a {@code CompletableFuture} whose {@code isDone}
+     *         throws {@code UnsupportedOperationException}: it is read through
+     *         {@code toCompletableFuture()}, which is the future itself for any other one and a
+     *         copy (complete if it is) for a minimal stage
+     */
     static <T> CompletableFuture<T> doneOrNull(CompletionStage<T> s) {
         if (s instanceof CompletableFuture) {
-            CompletableFuture<T> f = (CompletableFuture<T>) s;
+            CompletableFuture<T> f = s.toCompletableFuture();
             if (f.isDone()) {
                 return f;
             }
