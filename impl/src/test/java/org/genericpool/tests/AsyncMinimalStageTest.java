@@ -38,6 +38,7 @@ class AsyncMinimalStageTest {
         volatile Supplier<CompletionStage<Object>> create = () -> CompletableFuture.completedStage(new Object());
         volatile Supplier<CompletionStage<Boolean>> alive = () -> CompletableFuture.completedStage(true);
         final AtomicInteger disposed = new AtomicInteger();
+        volatile Exception disposeFailure;
 
         @Override
         public CompletionStage<Object> create(String endpoint) {
@@ -52,7 +53,8 @@ class AsyncMinimalStageTest {
         @Override
         public CompletionStage<Void> dispose(String endpoint, Object connection) {
             disposed.incrementAndGet();
-            return CompletableFuture.completedStage(null);
+            Exception failure = disposeFailure;
+            return failure == null ? CompletableFuture.completedStage(null) : CompletableFuture.failedStage(failure);
         }
     }
 
@@ -120,5 +122,24 @@ class AsyncMinimalStageTest {
         assertEquals(1, pool.stats().dead());
         get(pool.release("a", second));
         closeAndCheckNothingLeft();
+    }
+
+    /**
+     * A manager without {@code onRelease}: a release that disposes (the connection outlived its
+     * lifetime) and whose dispose fails completes normally, as the blocking release returns; the
+     * failure is logged and the connection is gone.
+     */
+    @Test
+    void failedDisposeOfAReleaseIsLoggedNotReported() throws Exception {
+        AsyncConnectionPool<String, Object> outliving = ConnectionPools.createAsync(manager, PoolConfig.builder()
+                .maxSize(1).minIdle(0).idleTimeout(Duration.ZERO).maxLifetime(Duration.ZERO).build());
+        Object c = get(outliving.acquire("a"));
+        manager.disposeFailure = new IOException("reset");
+        get(outliving.release("a", c));
+        assertEquals(1, manager.disposed.get());
+        assertEquals(0, outliving.stats().total());
+        assertEquals(1, outliving.stats().disposed());
+        get(outliving.closeAsync(Duration.ofSeconds(1)));
+        pool.close();
     }
 }

@@ -362,6 +362,18 @@ public abstract class ManagerFailureContract extends PoolTestBase {
         assertEquals(Set.of(), pool.endpoints());
     }
 
+    @Test
+    @DisplayName("a release whose dispose fails (checked) completes normally, as in both flavours; the connection is gone")
+    void checkedDisposeFailureOnReleaseIsNotReported() throws Exception {
+        TestPool pool = open(config().minIdle(0).idleTimeout(Duration.ZERO).maxLifetime(Duration.ZERO)); // outlived: the release itself disposes
+        TestConnection c = pool.acquire(1);
+        manager.disposeError = new TestException("dispose");
+        pool.release(1, c);
+        Waits.until(c::isDisposed, "the expired connection disposed");
+        Waits.until(() -> pool.size() == 0 && pool.endpoints().isEmpty(), () -> "left behind: " + pool.stats());
+        assertEquals(1, pool.stats().disposed());
+    }
+
     private void mayFailWithDisposeError(Executable call) {
         try {
             call.execute();

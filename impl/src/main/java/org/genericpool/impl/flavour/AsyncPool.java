@@ -76,7 +76,8 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
             } catch (IllegalStateException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            return gone != null ? disposeStage(gone) : DoneFuture.INSTANCE;
+            // as in the blocking flavour, a failing dispose of what the release disposed is logged, not reported
+            return gone != null ? disposeStage(gone).handle((v, t) -> null) : DoneFuture.INSTANCE;
         }
         Entry<E, C> e;
         try {
