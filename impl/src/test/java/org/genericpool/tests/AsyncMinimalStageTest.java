@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A manager may answer with the JDK's minimal stages ({@code CompletableFuture.completedStage},
+ * Stages of unusual kinds from a manager without hooks. It may answer with the JDK's minimal stages ({@code CompletableFuture.completedStage},
  * {@code failedStage}, {@code minimalCompletionStage()}), whose {@code isDone} throws: the async
  * pool treats them as any other stage, with nothing lost or stuck.
  */
@@ -141,5 +141,21 @@ class AsyncMinimalStageTest {
         assertEquals(1, outliving.stats().disposed());
         get(outliving.closeAsync(Duration.ofSeconds(1)));
         pool.close();
+    }
+
+    /** A null stage from checkAliveness is a failure like a thrown one: the acquire fails, the connection goes back idle. */
+    @Test
+    void nullStageFromCheckAlivenessPutsTheConnectionBack() throws Exception {
+        Object c = get(pool.acquire("a"));
+        get(pool.release("a", c));
+        manager.alive = () -> null;
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> get(pool.acquire("a")));
+        assertInstanceOf(NullPointerException.class, e.getCause());
+        assertEquals(1, pool.stats().idle());
+        manager.alive = () -> CompletableFuture.completedStage(true);
+        assertSame(c, get(pool.acquire("a", Duration.ZERO)));
+        get(pool.release("a", c));
+        closeAndCheckNothingLeft();
     }
 }

@@ -20,6 +20,7 @@ import org.genericpool.EndpointStats;
 import org.genericpool.tests.support.Gate;
 import org.genericpool.tests.support.PendingAcquire;
 import org.genericpool.tests.support.TestConnection;
+import org.genericpool.tests.support.TestError;
 import org.genericpool.tests.support.TestException;
 import org.genericpool.tests.support.TestPool;
 import org.genericpool.tests.support.TestRuntimeException;
@@ -372,6 +373,78 @@ public abstract class ManagerFailureContract extends PoolTestBase {
         Waits.until(c::isDisposed, "the expired connection disposed");
         Waits.until(() -> pool.size() == 0 && pool.endpoints().isEmpty(), () -> "left behind: " + pool.stats());
         assertEquals(1, pool.stats().disposed());
+    }
+
+    // ---------------------------------------------------------------- an Error from the manager
+
+    /**
+     * What an {@link Error} from any callback must leave: the caller got it unchanged, and the
+     * pool was cleaned up as for an exception (no stuck connection, no lost slot): endpoint 1
+     * (maxSize 1) hands out a connection at once, and close disposes everything.
+     */
+    private void assertErrorPassedAndNothingStuck(TestPool pool, TestError error, Executable call) throws Exception {
+        assertSame(error, assertThrows(TestError.class, call));
+        manager.createError = null;
+        manager.disposeError = null;
+        manager.alivenessError = null;
+        manager.onAcquireError = null;
+        manager.onReleaseError = null;
+        manager.onDeadError = null;
+        TestConnection next = pool.acquire(1, Duration.ZERO);
+        pool.release(1, next);
+        pool.close();
+        assertEquals(0, pool.size());
+        assertEquals(pool.stats().created(), pool.stats().disposed(), () -> pool.stats().toString());
+    }
+
+    @Test
+    @DisplayName("an Error from onRelease reaches the caller unchanged; the connection is taken back")
+    void errorFromOnRelease() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+        TestError error = new TestError("onRelease");
+        manager.onReleaseError = error;
+        assertErrorPassedAndNothingStuck(pool, error, () -> pool.release(1, c));
+    }
+
+    @Test
+    @DisplayName("an Error from onConnectionDead reaches the acquirer unchanged; the dead connection is disposed")
+    void errorFromOnConnectionDead() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection dead = loneIdleDead(pool);
+        TestError error = new TestError("onConnectionDead");
+        manager.onDeadError = error;
+        assertErrorPassedAndNothingStuck(pool, error, () -> pool.acquire(1));
+        assertTrue(dead.isDisposed());
+    }
+
+    @Test
+    @DisplayName("an Error from checkAliveness, onAcquire or create reaches the acquirer unchanged; nothing is stuck")
+    void errorFromAcquireCallbacks() throws Exception {
+        for (String callback : List.of("checkAliveness", "onAcquire", "create")) {
+            TestPool pool = open(config().maxSize(1));
+            if (!callback.equals("create")) {
+                pool.release(1, pool.acquire(1));
+            }
+            TestError error = new TestError(callback);
+            switch (callback) {
+                case "checkAliveness" -> manager.alivenessError = error;
+                case "onAcquire" -> manager.onAcquireError = error;
+                default -> manager.createError = error;
+            }
+            assertErrorPassedAndNothingStuck(pool, error, () -> pool.acquire(1));
+        }
+    }
+
+    @Test
+    @DisplayName("an Error from the dispose of a discard reaches the caller unchanged; the connection is gone")
+    void errorFromDisposeOfDiscard() throws Exception {
+        TestPool pool = open(config().maxSize(1));
+        TestConnection c = pool.acquire(1);
+        TestError error = new TestError("dispose");
+        manager.disposeError = error;
+        assertErrorPassedAndNothingStuck(pool, error, () -> pool.discard(1, c));
+        assertTrue(c.isDisposed());
     }
 
     private void mayFailWithDisposeError(Executable call) {

@@ -190,6 +190,9 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         } catch (Throwable t) {
             s = CompletableFuture.failedFuture(t);
         }
+        if (s == null) { // a failure like any other: the connection goes back idle
+            s = CompletableFuture.failedFuture(new NullPointerException("AsyncConnectionManager.checkAliveness returned null"));
+        }
         CompletableFuture<Boolean> f = Stages.doneOrNull(s);
         if (f != null) {
             Throwable t = Stages.failure(f);
@@ -275,10 +278,10 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
     private void afterCreate(C conn, Throwable failure) {
         if (failure != null || conn == null) {
             core.createFailed(endpoint);
-            RuntimeException f = Failures.ofCreate(failure != null ? failure
+            Throwable f = Failures.ofCreate(failure != null ? failure
                     : new NullPointerException("AsyncConnectionManager.create completed with null"), endpoint);
             if (f instanceof AcquireTimeoutException) {
-                failCounted(f);
+                failCounted((AcquireTimeoutException) f);
             } else {
                 completeExceptionally(f);
             }

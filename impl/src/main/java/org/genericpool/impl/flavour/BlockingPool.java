@@ -197,7 +197,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             alive = manager.checkAliveness(endpoint, conn, timed ? remaining(deadline) : null);
         } catch (Throwable t) {
             core.putBack(e);
-            throw Failures.onCaller(t, "checkAliveness", endpoint);
+            throw Failures.unchecked(Failures.onCaller(t, "checkAliveness", endpoint));
         }
         if (!alive) {
             return null;
@@ -216,7 +216,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         if (!core.markDead(e)) {
             return false;
         }
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             manager.onConnectionDead(e.key(), e.connection());
         } catch (Throwable t) {
@@ -225,7 +225,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         dispose(e);
         if (failure != null) {
             core.unreserve(e.key());
-            throw failure;
+            throw Failures.unchecked(failure);
         }
         return true;
     }
@@ -236,7 +236,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
                 manager.onAcquire(e.key(), e.connection());
             } catch (Throwable t) {
                 core.putBack(e);
-                throw Failures.onCaller(t, "onAcquire", e.key());
+                throw Failures.unchecked(Failures.onCaller(t, "onAcquire", e.key()));
             }
         }
         if (timed && System.nanoTime() - deadline > 0) {
@@ -257,11 +257,11 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
                     "ConnectionManager.create returned null");
         } catch (Throwable t) {
             core.createFailed(endpoint);
-            RuntimeException f = Failures.onCallerCreate(t, endpoint);
+            Throwable f = Failures.onCallerCreate(t, endpoint);
             if (f instanceof AcquireTimeoutException) {
                 core.countTimeout(endpoint);
             }
-            throw f;
+            throw Failures.unchecked(f);
         }
         long now = System.nanoTime(); // the connection's birth time too: one clock read for both
         boolean late = timed && now - deadline > 0;
@@ -279,7 +279,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(connection, "connection");
         Entry<E, C> gone;
-        RuntimeException hookFailure = null;
+        Throwable hookFailure = null;
         if (releaseHook) {
             Entry<E, C> e = core.checkout(endpoint, connection);
             if (e == null) {
@@ -298,7 +298,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             dispose(gone);
         }
         if (hookFailure != null) {
-            throw hookFailure;
+            throw Failures.unchecked(hookFailure);
         }
     }
 
@@ -311,7 +311,7 @@ public final class BlockingPool<E, C> extends AbstractPool<E, C> implements Conn
             Throwable failure = disposeWatched(e);
             core.disposed(e);
             if (failure != null) {
-                throw Failures.onCaller(failure, "dispose", endpoint);
+                throw Failures.unchecked(Failures.onCaller(failure, "dispose", endpoint));
             }
         }
     }

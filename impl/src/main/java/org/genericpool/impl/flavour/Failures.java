@@ -31,20 +31,22 @@ final class Failures {
         return t == null ? null : unwrap(t);
     }
 
-    /** @return what a caller should see for a failure of the manager's {@code what} callback */
-    static RuntimeException of(Throwable t, String what, Object endpoint) {
+    /**
+     * @return what a caller should see for a failure of the manager's {@code what} callback: an
+     *         {@link Error} or an unchecked exception unchanged, a checked one wrapped. Never
+     *         throws, so that a caller's clean-up after it always runs; throw the result with
+     *         {@link #unchecked}
+     */
+    static Throwable of(Throwable t, String what, Object endpoint) {
         t = unwrap(t);
-        if (t instanceof Error) {
-            throw (Error) t;
-        }
-        if (t instanceof RuntimeException) {
-            return (RuntimeException) t;
+        if (t instanceof Error || t instanceof RuntimeException) {
+            return t;
         }
         return new ConnectionManagerException(what + " of endpoint " + endpoint + " failed: " + t, t);
     }
 
     /** Like {@link #of} for {@code create}, whose timeouts become {@link AcquireTimeoutException}. */
-    static RuntimeException ofCreate(Throwable t, Object endpoint) {
+    static Throwable ofCreate(Throwable t, Object endpoint) {
         Throwable u = unwrap(t);
         if (isTimeout(u)) {
             return new AcquireTimeoutException("creating a connection to " + endpoint + " timed out: " + u, u);
@@ -57,15 +59,26 @@ final class Failures {
      * flavour): an {@link InterruptedException} cleared the thread's interrupt status, so it is
      * set again before the failure is wrapped, and the caller can still see it.
      */
-    static RuntimeException onCaller(Throwable t, String what, Object endpoint) {
+    static Throwable onCaller(Throwable t, String what, Object endpoint) {
         restoreInterrupt(t);
         return of(t, what, endpoint);
     }
 
     /** {@link #onCaller} for {@code create}. */
-    static RuntimeException onCallerCreate(Throwable t, Object endpoint) {
+    static Throwable onCallerCreate(Throwable t, Object endpoint) {
         restoreInterrupt(t);
         return ofCreate(t, endpoint);
+    }
+
+    /**
+     * For {@code throw Failures.unchecked(f)} with an {@link #of} result: throws an {@link Error}
+     * itself, returns an unchecked exception.
+     */
+    static RuntimeException unchecked(Throwable f) {
+        if (f instanceof Error) {
+            throw (Error) f;
+        }
+        return (RuntimeException) f;
     }
 
     private static void restoreInterrupt(Throwable t) {

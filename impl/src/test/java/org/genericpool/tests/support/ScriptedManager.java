@@ -46,12 +46,12 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
     private final List<Duration> createTimeouts = Collections.synchronizedList(new ArrayList<>());
     private final List<Duration> disposeTimeouts = Collections.synchronizedList(new ArrayList<>());
 
-    public volatile Exception createError;
-    public volatile Exception disposeError;
-    public volatile Exception alivenessError;
-    public volatile Exception onAcquireError;
-    public volatile Exception onReleaseError;
-    public volatile Exception onDeadError;
+    public volatile Throwable createError;
+    public volatile Throwable disposeError;
+    public volatile Throwable alivenessError;
+    public volatile Throwable onAcquireError;
+    public volatile Throwable onReleaseError;
+    public volatile Throwable onDeadError;
     /** Thrown by {@code create} for one endpoint only. */
     public final java.util.Map<Integer, Exception> createErrorByEndpoint = new ConcurrentHashMap<>();
     /** Thrown by the next {@code onAcquire} only (one shot). */
@@ -337,9 +337,12 @@ public final class ScriptedManager implements ConnectionManager<Integer, TestCon
         }
     }
 
-    private static void throwIfSet(Exception e) throws Exception {
-        if (e != null) {
-            throw e;
+    private static void throwIfSet(Throwable t) throws Exception {
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        if (t != null) {
+            throw (Exception) t;
         }
     }
 
