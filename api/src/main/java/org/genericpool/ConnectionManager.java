@@ -31,9 +31,11 @@ public interface ConnectionManager<E, C> {
      * Opens a new connection to {@code endpoint}.
      *
      * @param endpoint the endpoint, never null
-     * @param timeout  the time left of the acquirer's budget, or {@code null} when unbounded (or
-     *                 when the acquirer asked not to wait at all): the manager's own timeouts then apply
-     * @return the new connection, never null
+     * @param timeout  the time left of the acquirer's budget, possibly zero, never negative; or
+     *                 {@code null} when unbounded (or when the acquirer asked not to wait at all):
+     *                 the manager's own timeouts then apply
+     * @return the new connection, never null (a null return fails the acquire with
+     *         {@link NullPointerException})
      * @throws Exception when the connection cannot be made; its slot is freed and the acquirer
      *                   gets the failure
      */
@@ -44,8 +46,13 @@ public interface ConnectionManager<E, C> {
      *
      * @param endpoint   the connection's endpoint
      * @param connection the connection
-     * @param timeout    the pool's {@link PoolConfig#disposeTimeout()}, or {@code null}
-     * @throws Exception logged; the connection counts as gone anyway
+     * @param timeout    the pool's {@link PoolConfig#disposeTimeout()}, possibly zero, or
+     *                   {@code null} when none is configured; the manager decides what a zero or
+     *                   null one bounds. With a timeout, the pool frees the connection's slots
+     *                   once it has passed even if this call has not returned (except for a
+     *                   connection evicted to make room: that acquire waits for the dispose).
+     * @throws Exception logged; the connection counts as gone; also reported to the caller of
+     *                   {@code discard} (a {@code release} that disposes only logs it)
      */
     void dispose(E endpoint, C connection, Duration timeout) throws Exception;
 
@@ -53,6 +60,10 @@ public interface ConnectionManager<E, C> {
      * Tells whether an idle connection is still usable; called before each hand-out of an
      * idle connection. Must be fast and must not block for long.
      *
+     * @param endpoint   the connection's endpoint
+     * @param connection the idle connection
+     * @param timeout    the time left of the acquirer's budget, possibly zero, never negative; or
+     *                   {@code null} when the acquire is untimed (or asked not to wait at all)
      * @return {@code false} if the connection is dead: it is then removed,
      *         {@link #onConnectionDead} is called and it is disposed
      * @throws Exception the connection goes back idle and the acquirer gets the failure
@@ -72,8 +83,9 @@ public interface ConnectionManager<E, C> {
     /**
      * Called on every release, before the connection goes back idle.
      *
-     * @throws Exception the connection still goes back idle, the release disposes nothing
-     *                   further, and the caller of {@code release} gets the failure
+     * @throws Exception the connection is still taken back (idle, to a waiter, or disposed if
+     *                   it is not wanted back), the release disposes nothing further, and the
+     *                   caller of {@code release} gets the failure
      */
     default void onRelease(E endpoint, C connection) throws Exception {
     }

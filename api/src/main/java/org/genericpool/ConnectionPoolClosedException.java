@@ -1,7 +1,8 @@
 package org.genericpool;
 
 /**
- * Thrown by an acquire on a closed pool, and to callers that were waiting when it closed.
+ * Thrown by an acquire on a closed pool, to callers that were waiting when it closed, and by
+ * {@link BaseConnectionPool#reconfigure} on a closed pool.
  */
 public class ConnectionPoolClosedException extends PoolException {
 

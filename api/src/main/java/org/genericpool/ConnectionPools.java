@@ -18,7 +18,12 @@ public final class ConnectionPools {
     private ConnectionPools() {
     }
 
-    /** Creates a blocking pool with the default configuration. */
+    /**
+     * Creates a blocking pool with the default configuration (and so a fresh name).
+     *
+     * @throws NullPointerException  if {@code manager} is null
+     * @throws IllegalStateException if no implementation is on the class or module path
+     */
     public static <E, C> ConnectionPool<E, C> create(ConnectionManager<E, C> manager) {
         return create(manager, PoolConfig.defaults());
     }

@@ -23,7 +23,9 @@ public interface Lease<E, C> extends AutoCloseable {
 
     /**
      * Returns the connection to the pool (or disposes it after {@link #discard()}). A second call
-     * does nothing. Failures of the manager's hooks propagate as described on {@link ConnectionPool#release}.
+     * does nothing. Failures of the manager's hooks propagate as described on
+     * {@link ConnectionPool#release}; after {@link #discard()}, a failing dispose is thrown as by
+     * {@link ConnectionPool#discard}.
      */
     @Override
     void close();

@@ -23,6 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <tr><td>{@link #disposeTimeout()}</td><td>empty</td><td>&gt;= 0</td></tr>
  * </table>
  *
+ * <p><b>Expiry.</b> With {@link #backgroundCollector()}, a collector thread disposes expired
+ * idle connections at their deadline. Without it, they are disposed during later releases, up
+ * to {@link #disposeBatchSize()} per release, not at the deadline. An acquire does not check
+ * expiry, so until then it may hand out an idle connection past its idle timeout or lifetime.
+ *
+ * <p><b>Reconfiguration.</b> {@link BaseConnectionPool#reconfigure} needs the pool's name and
+ * {@code backgroundCollector}: start from {@code pool.config().toBuilder()}.
+ *
  * <p>Thread-safe (immutable). {@code equals} compares all properties.
  */
 public final class PoolConfig {
@@ -84,13 +92,19 @@ public final class PoolConfig {
         return b;
     }
 
-    /** @return the pool's name: its JMX name and the name of its threads */
+    /** @return the pool's name: its JMX name and the name of its threads; fixed for the pool's life */
     public String name() { return name; }
 
-    /** @return how long an extra (non-core) connection may stay idle before it is disposed */
+    /**
+     * @return how long an extra (non-core) connection may stay idle before it expires; see the
+     *         class comment for when an expired one is disposed
+     */
     public Duration idleTimeout() { return idleTimeout; }
 
-    /** @return how long any connection may live; a leased one is disposed when it comes back */
+    /**
+     * @return how long any connection may live; a leased one is disposed when it comes back, an
+     *         idle one as the class comment says
+     */
     public Duration maxLifetime() { return maxLifetime; }
 
     /** @return how many idle connections per endpoint are core: kept until their lifetime ends, handed out FIFO */
@@ -105,7 +119,10 @@ public final class PoolConfig {
     /** @return the default acquire timeout; empty means wait without limit */
     public Optional<Duration> acquireTimeout() { return acquireTimeoutOptional; }
 
-    /** @return whether a background thread disposes expired connections (else each release does) */
+    /**
+     * @return whether a background thread disposes expired connections (else each release does);
+     *         fixed for the pool's life
+     */
     public boolean backgroundCollector() { return backgroundCollector; }
 
     /** @return how many expired connections a release disposes at most; 0 means floor(log2(size + 1)) + 1 */
@@ -141,7 +158,8 @@ public final class PoolConfig {
 
     /**
      * Builds a {@link PoolConfig}. Setters accept anything; {@link #build()} validates the whole.
-     * Not thread-safe.
+     * For {@link BaseConnectionPool#reconfigure}, start from {@code pool.config().toBuilder()},
+     * which keeps the name. Not thread-safe.
      */
     public static final class Builder {
         private String name;
@@ -158,7 +176,11 @@ public final class PoolConfig {
         private Builder() {
         }
 
-        /** @param name the pool name; null means a fresh {@code genericpool-N} */
+        /**
+         * @param name the pool name; null means a fresh {@code genericpool-N}. A configuration
+         *             for {@link BaseConnectionPool#reconfigure} needs the pool's own name (as
+         *             {@code pool.config().toBuilder()} keeps it)
+         */
         public Builder name(String name) { this.name = name; return this; }
 
         /** @param idleTimeout not null, not negative, at most {@code maxLifetime} */

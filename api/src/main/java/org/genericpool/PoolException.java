@@ -1,7 +1,9 @@
 package org.genericpool;
 
 /**
- * The base of every exception the pool throws itself.
+ * Base of the pool's failure exceptions (timeout, closed, manager failure); misuse is reported
+ * with the standard {@link IllegalStateException}, {@link IllegalArgumentException} and
+ * {@link NullPointerException}.
  */
 public class PoolException extends RuntimeException {
 

@@ -10,8 +10,13 @@ import org.osgi.annotation.versioning.ConsumerType;
  * with results as {@link CompletionStage}s. Methods should return quickly and never block the
  * calling thread; the pool may call them from the thread that completed another stage.
  *
- * <p>A stage that completes exceptionally has the same effect as the blocking manager's method
- * throwing. A stage that is already complete when returned costs the pool nothing extra.
+ * <p>A stage that completes exceptionally (or a method that throws) has the same effect as the
+ * blocking manager's method throwing. A stage that is already complete when returned costs the
+ * pool nothing extra.
+ *
+ * <p><b>Thread-safety:</b> implementations must be safe for concurrent use by many threads;
+ * the pool calls them concurrently for different connections and never concurrently for the
+ * same connection.
  *
  * @param <E> the endpoint type
  * @param <C> the connection type; connections are told apart by identity
@@ -19,10 +24,17 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface AsyncConnectionManager<E, C> {
 
-    /** @return a stage completed with a new connection to {@code endpoint} */
+    /**
+     * @return a stage completed with a new connection to {@code endpoint}; a stage completed with
+     *         {@code null} counts as a failure ({@link NullPointerException})
+     */
     CompletionStage<C> create(E endpoint);
 
-    /** @return a stage completed once {@code connection} is closed; failures are logged */
+    /**
+     * @return a stage completed once {@code connection} is closed; a failure is logged and the
+     *         connection counts as gone; it is also reported to the caller of {@code discard}
+     *         (a {@code release} that disposes only logs it)
+     */
     CompletionStage<Void> dispose(E endpoint, C connection);
 
     /** @return a stage with {@code false} if the idle connection is dead; by default completed {@code true} */

@@ -36,6 +36,8 @@ public interface AsyncConnectionPool<E, C> extends BaseConnectionPool<E>, AutoCl
 
     /**
      * Acquires a connection, with the rules of {@link org.genericpool.ConnectionPool#acquire(Object, Duration)}.
+     * On a closed pool the returned future is failed with
+     * {@link org.genericpool.ConnectionPoolClosedException}.
      *
      * @param timeout null means the configured timeout; zero or negative means do not wait
      * @throws NullPointerException if {@code endpoint} is null (thrown, not returned)
@@ -45,10 +47,21 @@ public interface AsyncConnectionPool<E, C> extends BaseConnectionPool<E>, AutoCl
     /**
      * Gives a leased connection back; completes once it is idle, handed on or disposed.
      * A foreign or already released connection completes it with {@link IllegalStateException}.
+     * A failing {@code onRelease} completes it exceptionally (the connection is taken back all
+     * the same); a failing dispose during the release is logged, not reported.
+     *
+     * @throws NullPointerException if an argument is null (thrown, not returned)
      */
     CompletableFuture<Void> release(E endpoint, C connection);
 
-    /** Disposes a broken leased connection and frees its slot. */
+    /**
+     * Disposes a broken leased connection and frees its slot. A foreign or already released
+     * connection completes the future with {@link IllegalStateException}; a failing dispose
+     * completes it exceptionally (checked exceptions wrapped in
+     * {@link org.genericpool.ConnectionManagerException}).
+     *
+     * @throws NullPointerException if an argument is null (thrown, not returned)
+     */
     CompletableFuture<Void> discard(E endpoint, C connection);
 
     /**
@@ -59,20 +72,43 @@ public interface AsyncConnectionPool<E, C> extends BaseConnectionPool<E>, AutoCl
      * action runs it is not interrupted, and its connection is released when its stage completes.
      *
      * @return the action's result, or the failure of the acquire or the action
+     * @throws NullPointerException if {@code endpoint} or {@code action} is null (thrown, not returned)
      */
     <T> CompletableFuture<T> withConnection(E endpoint, Function<? super C, ? extends CompletionStage<T>> action);
 
-    /** Like {@link #withConnection(Object, Function)} with an acquire timeout. */
+    /**
+     * Like {@link #withConnection(Object, Function)} with an acquire timeout.
+     *
+     * @param timeout null means the configured {@link org.genericpool.PoolConfig#acquireTimeout()};
+     *                zero or negative means do not wait
+     * @throws NullPointerException if {@code endpoint} or {@code action} is null (thrown, not returned)
+     */
     <T> CompletableFuture<T> withConnection(E endpoint, Duration timeout,
                                             Function<? super C, ? extends CompletionStage<T>> action);
 
-    /** Closes the pool; the future completes once every connection is disposed. */
+    /**
+     * Closes the pool: acquires fail with {@link org.genericpool.ConnectionPoolClosedException},
+     * idle connections are disposed at once, and the future completes once every leased
+     * connection is back and disposed. It never completes if a lease never comes back.
+     */
     CompletableFuture<Void> closeAsync();
 
-    /** Closes the pool, disposing leased connections too once {@code timeout} has passed. */
+    /**
+     * Closes the pool as {@link #closeAsync()}, disposing leased connections too once
+     * {@code timeout} has passed (at once for a zero or negative timeout). The future completes
+     * once every connection is disposed, or once those disposals have completed after the
+     * timeout (a connection whose hook still runs then is disposed when the hook returns, after
+     * the future completed). It never completes exceptionally.
+     *
+     * @param timeout the longest to wait for leases, not null
+     * @throws NullPointerException if {@code timeout} is null (thrown, not returned)
+     */
     CompletableFuture<Void> closeAsync(Duration timeout);
 
-    /** {@code closeAsync().join()}. */
+    /**
+     * {@code closeAsync().join()}: blocks the caller, without bound and ignoring interrupts,
+     * until every leased connection is back and disposed.
+     */
     @Override
     void close();
 }

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * The JMX view of one pool, registered as
- * {@code org.genericpool:type=ConnectionPool,name=<pool name>} while the pool is open.
+ * {@code org.genericpool:type=ConnectionPool,name=<pool name>} on the platform MBeanServer while
+ * the pool is open, unless the registration failed (the failure is logged and the pool works on
+ * without JMX).
  *
- * <p>Attributes are read-only and read without stopping the pool, so they may be a moment apart.
- * The one way to change a pool is its configuration.
+ * <p>Thread-safe. Attributes are read-only and read without stopping the pool, so they may be a
+ * moment apart. The one way to change a pool is its configuration.
  */
 public interface ConnectionPoolMXBean {
 
@@ -62,7 +64,7 @@ public interface ConnectionPoolMXBean {
     /** @return successful hand-outs */
     long getAcquires();
 
-    /** @return acquires that failed at their deadline */
+    /** @return acquires that failed with an {@code AcquireTimeoutException} */
     long getTimeouts();
 
     /**
@@ -74,7 +76,7 @@ public interface ConnectionPoolMXBean {
     /**
      * Disposes every idle connection now (leased ones are untouched).
      *
-     * @return how many connections were disposed
+     * @return how many idle connections were taken out and handed to dispose
      */
     int evictIdle();
 

@@ -42,6 +42,9 @@ public final class EndpointStatsRow {
      *
      * @param data a {@code CompositeData} with the items this row type has
      * @return the row
+     * @throws NullPointerException if {@code data} is null, or a numeric item is null
+     * @throws javax.management.openmbean.InvalidKeyException if an item is missing
+     * @throws ClassCastException   if an item has another type
      */
     public static EndpointStatsRow from(CompositeData data) {
         return new EndpointStatsRow((String) data.get("endpoint"), (Integer) data.get("total"),
@@ -50,7 +53,12 @@ public final class EndpointStatsRow {
                 (Long) data.get("acquires"), (Long) data.get("timeouts"));
     }
 
-    /** @return a row of {@code stats} for {@code endpoint} */
+    /**
+     * @param endpoint the endpoint; its {@code toString()} names the row ({@code "null"} for null)
+     * @param stats    the endpoint's statistics, not null
+     * @return a row of {@code stats} for {@code endpoint}
+     * @throws NullPointerException if {@code stats} is null
+     */
     public static EndpointStatsRow of(Object endpoint, EndpointStats stats) {
         return new EndpointStatsRow(String.valueOf(endpoint), stats.total(), stats.acquired(), stats.idle(),
                 stats.pending(), stats.created(), stats.disposed(), stats.dead(), stats.acquires(), stats.timeouts());

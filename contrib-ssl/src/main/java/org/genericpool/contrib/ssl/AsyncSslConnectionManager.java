@@ -31,7 +31,10 @@ import org.genericpool.contrib.tcp.spi.Sockets;
  *       and closes; its stage never fails.</li>
  * </ul>
  *
- * <p>Thread-safe. {@link #close()} stops the I/O threads and closes the connections still open.
+ * <p>Thread-safe. {@link #close()} stops the I/O threads and closes the connections those threads
+ * are watching; connections still pooled should be disposed through their pool, so close the
+ * pools first. After {@code close()}, {@link #create} fails with
+ * {@link java.util.concurrent.RejectedExecutionException}; the manager cannot be reopened.
  * The connect machinery is {@link AsyncSocketManager}'s, shared with the TCP and Unix-socket
  * managers; this class adds the handshake.
  */
@@ -39,7 +42,11 @@ public class AsyncSslConnectionManager extends AsyncSocketManager<InetSocketAddr
 
     private final SslOptions options;
 
-    /** A manager with {@link SslOptions#defaults()} ({@link SSLContext#getDefault()}). */
+    /**
+     * A manager with {@link SslOptions#defaults()} ({@link SSLContext#getDefault()}).
+     *
+     * @throws IllegalStateException if the JDK's default {@code SSLContext} cannot be made
+     */
     public AsyncSslConnectionManager() {
         this(SslOptions.defaults());
     }
@@ -66,7 +73,9 @@ public class AsyncSslConnectionManager extends AsyncSocketManager<InetSocketAddr
     /**
      * Connects and runs the handshake without blocking the caller.
      *
-     * @return a stage completed with a {@link TlsChannel}, or exceptionally (see the class comment)
+     * @return a stage completed with a {@link TlsChannel}, or exceptionally (see the class
+     *         comment); for an unresolved endpoint the failure arrives wrapped in a
+     *         {@link java.util.concurrent.CompletionException}
      */
     @Override
     public CompletionStage<AsynchronousByteChannel> create(InetSocketAddress endpoint) {

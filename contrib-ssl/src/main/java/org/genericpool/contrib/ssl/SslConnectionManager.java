@@ -21,7 +21,8 @@ import org.genericpool.contrib.tcp.spi.Sockets;
  * and host name verification), {@link SSLSocket} connections, handshake done.
  *
  * <ul>
- *   <li>{@link #create} connects and completes the handshake within the pool's remaining
+ *   <li>{@link #create} resolves an unresolved endpoint first (a DNS lookup, not bounded by the
+ *       timeouts), then connects and completes the handshake within the pool's remaining
  *       budget (and {@link org.genericpool.contrib.tcp.TcpOptions#connectTimeout()},
  *       {@link SslOptions#handshakeTimeout()}); on expiry it throws
  *       {@link SocketTimeoutException}. The server's certificate is verified, its host name
@@ -34,9 +35,11 @@ import org.genericpool.contrib.tcp.spi.Sockets;
  *       means dead; waiting TLS records are decoded by the {@code SSLSocket} itself, so TLS 1.3
  *       session tickets (post-handshake messages) are consumed and the connection stays alive,
  *       while application data or a {@code close_notify} makes it dead; so do bytes that cannot
- *       be TLS records, even a single stray one ({@link TlsRecords}). See {@link ChannelSocket}.</li>
- *   <li>{@link #dispose} sends {@code close_notify} without waiting for socket buffer space and
- *       closes the socket; it never throws.</li>
+ *       be TLS records, even a single stray one ({@code TlsRecords}). See {@code ChannelSocket}.</li>
+ *   <li>{@link #dispose} sends {@code close_notify} if the socket buffer takes it at once (the
+ *       write never waits for buffer space) and closes the socket; any wait of the close for the
+ *       peer is bounded by the pool's dispose timeout, or {@link SslOptions#closeTimeout()} when
+ *       that is null, zero or negative (set as the socket's read timeout). It never throws.</li>
  * </ul>
  *
  * <p>Thread-safe. Holds a map from each open connection to its underlying socket; an entry is
@@ -47,7 +50,11 @@ public class SslConnectionManager implements ConnectionManager<InetSocketAddress
     private final SslOptions options;
     private final Map<SSLSocket, ChannelSocket> sockets = new ConcurrentHashMap<>();
 
-    /** A manager with {@link SslOptions#defaults()} ({@link SSLContext#getDefault()}). */
+    /**
+     * A manager with {@link SslOptions#defaults()} ({@link SSLContext#getDefault()}).
+     *
+     * @throws IllegalStateException if the JDK's default {@code SSLContext} cannot be made
+     */
     public SslConnectionManager() {
         this(SslOptions.defaults());
     }
@@ -161,7 +168,11 @@ public class SslConnectionManager implements ConnectionManager<InetSocketAddress
         return sockets.get(connection).fill().buffered();
     }
 
-    /** Sends {@code close_notify} if the socket takes it at once, then closes; never throws. */
+    /**
+     * Sends {@code close_notify} if the socket takes it at once, then closes; any wait for the
+     * peer is bounded by {@code timeout}, or {@link SslOptions#closeTimeout()} when it is null,
+     * zero or negative. Never throws.
+     */
     @Override
     public void dispose(InetSocketAddress endpoint, SSLSocket connection, Duration timeout) {
         ChannelSocket plain = sockets.remove(connection);

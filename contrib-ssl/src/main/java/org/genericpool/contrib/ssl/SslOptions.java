@@ -24,8 +24,8 @@ import org.genericpool.contrib.tcp.spi.Check;
  *   <tr><td>{@code protocols}</td><td>empty = the context's defaults</td><td>enabled protocols, each supported by the context</td></tr>
  *   <tr><td>{@code cipherSuites}</td><td>empty = the context's defaults</td><td>enabled cipher suites, each supported by the context</td></tr>
  *   <tr><td>{@code hostnameVerification}</td><td>true</td><td>endpoint identification "HTTPS" against the endpoint's host name</td></tr>
- *   <tr><td>{@code handshakeTimeout}</td><td>10 s</td><td>(0, 1 day]; the pool's remaining budget shortens it</td></tr>
- *   <tr><td>{@code closeTimeout}</td><td>1 s</td><td>(0, 1 day]; bound of the close_notify exchange when the pool gives none</td></tr>
+ *   <tr><td>{@code handshakeTimeout}</td><td>10 s</td><td>(0, 1 day]; for the blocking manager, the pool's remaining budget shortens it</td></tr>
+ *   <tr><td>{@code closeTimeout}</td><td>1 s</td><td>(0, 1 day]; bound of the close_notify exchange: always for the asynchronous manager; for the blocking one when the pool's dispose timeout is null, zero or negative</td></tr>
  * </table>
  *
  * <p>Thread-safe (immutable); the builder is not thread-safe.
@@ -97,7 +97,10 @@ public final class SslOptions {
         return handshakeTimeout;
     }
 
-    /** @return the bound of the close_notify exchange when the pool gives no dispose timeout */
+    /**
+     * @return the bound of the close_notify exchange: always for the asynchronous manager; for
+     *         the blocking one when the pool's dispose timeout is null, zero or negative
+     */
     public Duration closeTimeout() {
         return closeTimeout;
     }
@@ -107,6 +110,10 @@ public final class SslOptions {
      * identification "HTTPS" (if verifying), SNI from {@code host} (unless it is an IP literal;
      * set explicitly, so that names without a dot such as {@code localhost} are sent too),
      * protocols and cipher suites.
+     *
+     * @param p    the parameters to change, e.g. an engine's or socket's current ones
+     * @param host the endpoint's host name, set as SNI unless it is null or an IP literal
+     * @return {@code p}, changed
      */
     public SSLParameters parameters(SSLParameters p, String host) {
         if (hostnameVerification) {

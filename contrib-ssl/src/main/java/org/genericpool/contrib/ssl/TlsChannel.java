@@ -454,7 +454,7 @@ public final class TlsChannel implements AsynchronousByteChannel {
      * Tells without waiting whether an idle connection is alive: reads what is waiting and
      * decodes complete records. Post-handshake messages (TLS 1.3 session tickets) are consumed
      * and leave the connection alive; application data, {@code close_notify}, end of stream, an
-     * error, or bytes that cannot be TLS records (even one: {@link TlsRecords}) make it dead.
+     * error, or bytes that cannot be TLS records (even one: {@code TlsRecords}) make it dead.
      * Returns true if a read is pending (the connection is in use).
      */
     public boolean isAlive() {
@@ -542,6 +542,8 @@ public final class TlsChannel implements AsynchronousByteChannel {
      * Sends {@code close_notify}, waits at most {@code timeout} for it to be written after what
      * is queued, then closes the transport.
      *
+     * @param timeout the longest to wait for {@code close_notify} to be written, not null; zero or
+     *                negative closes as soon as the I/O thread gets to it
      * @return a future completed once closed; never completed exceptionally
      */
     public CompletableFuture<Void> closeGracefully(Duration timeout) {

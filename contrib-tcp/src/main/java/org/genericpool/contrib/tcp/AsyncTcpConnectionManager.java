@@ -29,9 +29,11 @@ import org.genericpool.contrib.tcp.spi.NioAsynchronousSocketChannel;
  *   <li>{@link #dispose} closes the channel; its stage never fails.</li>
  * </ul>
  *
- * <p>Thread-safe. {@link #close()} stops the I/O threads and closes every connection still
- * open; call it when the pools using this manager are closed. The machinery is
- * {@link AsyncSocketManager}'s, shared with the TLS and Unix-socket managers.
+ * <p>Thread-safe. {@link #close()} stops the I/O threads and closes the connections those threads
+ * are watching; connections still pooled should be disposed through their pool, so close the
+ * pools first. After {@code close()}, {@link #create} fails with
+ * {@link java.util.concurrent.RejectedExecutionException}; the manager cannot be reopened. The
+ * machinery is {@link AsyncSocketManager}'s, shared with the TLS and Unix-socket managers.
  */
 public class AsyncTcpConnectionManager extends AsyncSocketManager<InetSocketAddress, AsynchronousSocketChannel> {
 
@@ -61,7 +63,9 @@ public class AsyncTcpConnectionManager extends AsyncSocketManager<InetSocketAddr
      *
      * @return a stage completed with the connected channel, or exceptionally with
      *         {@link java.net.SocketTimeoutException}, {@link ConnectException},
-     *         {@link UnknownHostException} or another {@link IOException}
+     *         {@link UnknownHostException} or another {@link IOException}; for an unresolved
+     *         endpoint the failure arrives wrapped in a
+     *         {@link java.util.concurrent.CompletionException}
      */
     @Override
     public CompletionStage<AsynchronousSocketChannel> create(InetSocketAddress endpoint) {

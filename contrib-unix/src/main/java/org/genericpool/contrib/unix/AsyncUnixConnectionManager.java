@@ -29,8 +29,11 @@ import org.genericpool.contrib.tcp.spi.NioAsynchronousSocketChannel;
  *   <li>{@link #dispose} closes the channel; its stage never fails.</li>
  * </ul>
  *
- * <p>Thread-safe. {@link #close()} stops the I/O threads and closes the connections still open.
- * The machinery is {@link AsyncSocketManager}'s, shared with the TCP and TLS managers.
+ * <p>Thread-safe. {@link #close()} stops the I/O threads and closes the connections those threads
+ * are watching; connections still pooled should be disposed through their pool, so close the
+ * pools first. After {@code close()}, {@link #create} fails with
+ * {@link java.util.concurrent.RejectedExecutionException}; the manager cannot be reopened. The
+ * machinery is {@link AsyncSocketManager}'s, shared with the TCP and TLS managers.
  */
 public class AsyncUnixConnectionManager extends AsyncSocketManager<Path, AsynchronousByteChannel> {
 

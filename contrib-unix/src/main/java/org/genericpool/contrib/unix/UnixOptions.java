@@ -12,7 +12,7 @@ import org.genericpool.contrib.tcp.spi.SocketOptions;
  * <table>
  *   <caption>Options</caption>
  *   <tr><th>option</th><th>default</th><th>range</th></tr>
- *   <tr><td>{@code connectTimeout}</td><td>10 s</td><td>(0, 1 day]; the pool's remaining budget shortens it</td></tr>
+ *   <tr><td>{@code connectTimeout}</td><td>10 s</td><td>(0, 1 day]; for the blocking manager, the pool's remaining budget shortens it</td></tr>
  *   <tr><td>{@code sendBufferSize}</td><td>0 = system default</td><td>[0, 2^30] bytes</td></tr>
  *   <tr><td>{@code receiveBufferSize}</td><td>0 = system default</td><td>[0, 2^30] bytes</td></tr>
  *   <tr><td>{@code ioThreads}</td><td>1</td><td>[1, 64]; I/O threads of an asynchronous manager</td></tr>

@@ -34,8 +34,10 @@ import org.genericpool.async.AsyncConnectionManager;
  *   <li>{@link #dispose} closes the channel; its stage is completed at once and never fails.</li>
  * </ul>
  *
- * <p>Thread-safe. {@link #close()} stops the I/O threads and closes every connection still open;
- * call it when the pools using the manager are closed.
+ * <p>Thread-safe. {@link #close()} stops the I/O threads and closes the connections those threads
+ * are watching; connections still pooled should be disposed through their pool, so close the
+ * pools first. After {@code close()}, {@link #connect} (and so {@code create}) fails with
+ * {@link java.util.concurrent.RejectedExecutionException}; the manager cannot be reopened.
  *
  * @param <E> the endpoint type
  * @param <C> the connection type
@@ -73,8 +75,9 @@ public abstract class AsyncSocketManager<E, C extends AsynchronousByteChannel>
      * @param endpoint the endpoint, never null
      * @param connect  what to do with the resolved address
      * @param <T>      the result type
-     * @return {@code connect}'s stage, or one failed with {@link UnknownHostException} (wrapped in
-     *         a {@link CompletionException}) if the host does not resolve
+     * @return {@code connect}'s stage, or one failed with {@link UnknownHostException} if the
+     *         host does not resolve; for an unresolved endpoint every failure, that one or
+     *         {@code connect}'s, arrives wrapped in a {@link CompletionException}
      */
     protected static <T> CompletableFuture<T> resolveThen(InetSocketAddress endpoint,
             Function<InetSocketAddress, CompletableFuture<T>> connect) {
@@ -101,7 +104,8 @@ public abstract class AsyncSocketManager<E, C extends AsynchronousByteChannel>
      * @param address   where to connect
      * @param connected completes the result with the connected channel, or what it makes of it
      * @param <T>       the result type
-     * @return the result; failed at once if the channel cannot be opened or configured
+     * @return the result; failed at once if the channel cannot be opened or configured, or with
+     *         {@link java.util.concurrent.RejectedExecutionException} once {@link #close()} was called
      */
     protected final <T> CompletableFuture<T> connect(E endpoint, SocketAddress address,
             BiConsumer<NioAsynchronousSocketChannel, CompletableFuture<T>> connected) {
@@ -158,7 +162,11 @@ public abstract class AsyncSocketManager<E, C extends AsynchronousByteChannel>
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Stops the I/O threads and closes the connections still open. Idempotent. */
+    /**
+     * Stops the I/O threads and closes the connections they are watching (those registered with
+     * their selectors, which need not be every open one: dispose pooled connections through their
+     * pool first). Idempotent; the manager cannot be reopened.
+     */
     @Override
     public void close() {
         loops.close();

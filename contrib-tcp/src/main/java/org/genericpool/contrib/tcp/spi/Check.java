@@ -41,7 +41,12 @@ public final class Check {
         return value;
     }
 
-    /** A socket buffer size: 0 (the system's default) to {@link #MAX_BUFFER}. */
+    /**
+     * A socket buffer size: 0 (the system's default) to {@link #MAX_BUFFER}.
+     *
+     * @return {@code value} if in range
+     * @throws IllegalArgumentException naming {@code property} otherwise
+     */
     public static int bufferSize(String property, int value) {
         return range(property, value, 0, MAX_BUFFER);
     }

@@ -32,6 +32,7 @@ public abstract class ConfiguredManagersComponent {
      * @param blocking   the blocking manager made from the configuration
      * @param async      the asynchronous manager made from it
      * @param <A>        the asynchronous manager's type
+     * @throws IllegalStateException if the bundle context is no longer valid (nothing stays registered)
      */
     protected <A extends AsyncConnectionManager<?, ?> & AutoCloseable> ConfiguredManagersComponent(
             BundleContext context, Map<String, ?> properties, ConnectionManager<?, ?> blocking, A async) {

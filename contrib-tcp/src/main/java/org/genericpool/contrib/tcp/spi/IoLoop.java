@@ -103,6 +103,8 @@ public final class IoLoop implements AutoCloseable {
     /**
      * Runs {@code task} on the loop thread after {@code delayNanos}. Thread-safe.
      *
+     * @param delayNanos the delay; zero or negative runs the task as soon as possible
+     * @param task       the task, not null
      * @return a handle whose {@link Timer#cancel()} stops the task from running
      * @throws RejectedExecutionException if the loop is closed
      */
@@ -123,6 +125,10 @@ public final class IoLoop implements AutoCloseable {
      * @param channel    a channel in non-blocking mode
      * @param attachment the {@link Handler} told of readiness
      * @return the key; change its interest set on the loop thread only
+     * @throws IllegalStateException if not called on the loop thread
+     * @throws java.nio.channels.ClosedChannelException if the channel is closed
+     * @throws java.nio.channels.IllegalBlockingModeException if the channel is in blocking mode
+     * @throws java.nio.channels.ClosedSelectorException if the loop has shut down
      */
     public SelectionKey register(java.nio.channels.SelectableChannel channel, Handler attachment)
             throws IOException {

@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A fixed number of {@link IoLoop}s, started lazily on first use and handed out round robin:
  * the I/O threads of one asynchronous manager.
  *
- * <p>Thread-safe. {@link #close()} closes the loops started so far (and so every channel on
- * them); afterwards {@link #next()} throws {@link RejectedExecutionException}.
+ * <p>Thread-safe. {@link #close()} stops the loops started so far and closes the channels they
+ * are watching (those registered with their selectors); channels still pooled should be disposed
+ * through their pool, so close the pools first. Afterwards {@link #next()} throws
+ * {@link RejectedExecutionException}; the group cannot be reopened.
  */
 public final class IoLoopGroup implements AutoCloseable {
 
@@ -64,7 +66,7 @@ public final class IoLoopGroup implements AutoCloseable {
         return n;
     }
 
-    /** Closes every started loop and every channel on them. Idempotent. */
+    /** Closes every started loop and the channels registered with it. Idempotent. */
     @Override
     public void close() {
         IoLoop[] copy;

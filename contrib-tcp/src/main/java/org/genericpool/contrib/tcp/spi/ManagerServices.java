@@ -84,9 +84,9 @@ public final class ManagerServices implements AutoCloseable {
     }
 
     /**
-     * Unregisters both services, then closes the asynchronous manager (its I/O threads and any
-     * connection still open). Pools that used the managers see them go first and are deactivated
-     * by SCR. Idempotent.
+     * Unregisters both services, then closes the asynchronous manager (its I/O threads and the
+     * connections they are watching). Pools that used the managers see them go first and are
+     * deactivated by SCR. Idempotent.
      */
     @Override
     public void close() {

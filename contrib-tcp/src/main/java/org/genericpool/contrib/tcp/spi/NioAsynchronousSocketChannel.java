@@ -109,7 +109,8 @@ public class NioAsynchronousSocketChannel extends AsynchronousSocketChannel impl
      * connection is not established within {@code timeout}.
      *
      * @param remote  the address
-     * @param timeout the limit, or {@code null} for none
+     * @param timeout the limit, or {@code null} for none; zero or negative times out at once
+     *                unless the connect completes immediately
      * @return a future completed once connected, or exceptionally with the connect failure
      *         (for example {@link java.net.ConnectException}); never blocks
      * @throws AlreadyConnectedException  if connected already

@@ -77,6 +77,10 @@ public final class Sockets {
      * channels have no socket adaptor). The channel is in blocking mode afterwards. The caller
      * closes the channel on failure.
      *
+     * @param channel      an unconnected channel
+     * @param address      where to connect
+     * @param timeoutNanos the limit; zero or negative times out at once unless the connect
+     *                     completes immediately
      * @throws SocketTimeoutException if not connected in time
      * @throws ConnectException       if refused; its message names the address, the JDK's
      *                                exception is the cause

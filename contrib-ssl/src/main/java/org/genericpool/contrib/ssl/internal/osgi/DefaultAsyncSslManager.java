@@ -13,7 +13,7 @@ public class DefaultAsyncSslManager extends AsyncSslConnectionManager {
         super();
     }
 
-    /** Stops the I/O threads and closes connections still open. */
+    /** Stops the I/O threads and closes the connections they are watching; see {@link #close()}. */
     @Deactivate
     public void deactivate() {
         close();

@@ -13,7 +13,7 @@ public class DefaultAsyncUnixManager extends AsyncUnixConnectionManager {
         super();
     }
 
-    /** Stops the I/O threads and closes connections still open. */
+    /** Stops the I/O threads and closes the connections they are watching; see {@link #close()}. */
     @Deactivate
     public void deactivate() {
         close();
