@@ -280,4 +280,35 @@ class AsyncPoolTest extends PoolTestBase {
         Futures.get(closed);
         assertTrue(c.isDisposed());
     }
+
+    @Test
+    @DisplayName("a cancel racing the deadline: timeouts counts exactly the acquires that failed with AcquireTimeoutException")
+    void cancelRacingTheDeadlineIsNotCountedAsTimeout() throws Exception {
+        TestPool test = open(config().maxSize(1));
+        AsyncConnectionPool<Integer, TestConnection> pool = raw(test);
+        TestConnection held = Futures.get(pool.acquire(1));
+        int timedOut = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (int i = 0; i < 300 && System.nanoTime() - end < 0; i++) {
+            CompletableFuture<TestConnection> f = pool.acquire(1, Duration.ofMillis(1));
+            long cancelAt = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(900 + (i % 20) * 10);
+            while (System.nanoTime() - cancelAt < 0) {
+                Thread.onSpinWait();
+            }
+            f.cancel(false);
+            try {
+                f.get(Waits.LONG.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.CancellationException expected) {
+                // the cancel won
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertInstanceOf(AcquireTimeoutException.class, e.getCause());
+                timedOut++;
+            }
+        }
+        int seen = timedOut;
+        // a timer that lost to a cancel takes its count back just after: wait for it, bounded
+        Waits.until(() -> pool.stats().pending() == 0 && pool.stats().timeouts() == seen,
+                () -> "timeouts counted " + pool.stats().timeouts() + " against " + seen + " seen");
+        Futures.get(pool.release(1, held));
+    }
 }

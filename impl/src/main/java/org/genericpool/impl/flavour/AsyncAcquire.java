@@ -310,7 +310,9 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         if (w != null) {
             if (core.cancel(w, true)) {
                 waiter = null;
-                completeExceptionally(Failures.timeout(endpoint, pool.name));
+                if (!completeExceptionally(Failures.timeout(endpoint, pool.name))) {
+                    core.uncountTimeout(endpoint); // the caller's cancel completed it first: not a timeout
+                }
             }
             // else: granted meanwhile; the resumed machine sees the deadline
         } else {
