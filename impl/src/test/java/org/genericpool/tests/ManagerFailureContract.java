@@ -398,13 +398,19 @@ public abstract class ManagerFailureContract extends PoolTestBase {
     }
 
     @Test
-    @DisplayName("an Error from onRelease reaches the caller unchanged; the connection is taken back")
-    void errorFromOnRelease() throws Exception {
-        TestPool pool = open(config().maxSize(1));
-        TestConnection c = pool.acquire(1);
-        TestError error = new TestError("onRelease");
-        manager.onReleaseError = error;
-        assertErrorPassedAndNothingStuck(pool, error, () -> pool.release(1, c));
+    @DisplayName("an Error from onRelease (release) or from dispose (discard) reaches the caller unchanged; the connection is taken back or gone")
+    void errorFromGivingBack() throws Exception {
+        for (boolean discard : new boolean[] {false, true}) {
+            TestPool pool = open(config().maxSize(1));
+            TestConnection c = pool.acquire(1);
+            TestError error = new TestError(discard ? "dispose" : "onRelease");
+            if (discard) {
+                manager.disposeError = error;
+            } else {
+                manager.onReleaseError = error;
+            }
+            assertErrorPassedAndNothingStuck(pool, error, discard ? () -> pool.discard(1, c) : () -> pool.release(1, c));
+        }
     }
 
     @Test
@@ -434,17 +440,6 @@ public abstract class ManagerFailureContract extends PoolTestBase {
             }
             assertErrorPassedAndNothingStuck(pool, error, () -> pool.acquire(1));
         }
-    }
-
-    @Test
-    @DisplayName("an Error from the dispose of a discard reaches the caller unchanged; the connection is gone")
-    void errorFromDisposeOfDiscard() throws Exception {
-        TestPool pool = open(config().maxSize(1));
-        TestConnection c = pool.acquire(1);
-        TestError error = new TestError("dispose");
-        manager.disposeError = error;
-        assertErrorPassedAndNothingStuck(pool, error, () -> pool.discard(1, c));
-        assertTrue(c.isDisposed());
     }
 
     private void mayFailWithDisposeError(Executable call) {
