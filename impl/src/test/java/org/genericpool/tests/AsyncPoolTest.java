@@ -203,6 +203,16 @@ class AsyncPoolTest extends PoolTestBase {
     }
 
     @Test
+    @DisplayName("a withConnection action that returns null fails the future with a NullPointerException naming the action; the connection goes back")
+    void withConnectionNullStage() throws Exception {
+        AsyncConnectionPool<Integer, TestConnection> pool = raw(open(config()));
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> Futures.get(pool.withConnection(1, c -> (CompletableFuture<String>) null)));
+        assertEquals("the withConnection action returned a null stage", e.getMessage());
+        assertEquals(new EndpointStats(1, 0, 1, 0, 1, 0, 0, 1, 0), pool.stats(1));
+    }
+
+    @Test
     @DisplayName("withConnection holds the connection until the action's stage completes")
     void withConnectionHoldsUntilStageCompletes() throws Exception {
         AsyncConnectionPool<Integer, TestConnection> pool = raw(open(config()));

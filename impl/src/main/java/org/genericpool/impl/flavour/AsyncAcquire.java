@@ -209,7 +209,7 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         } else if (Boolean.TRUE.equals(alive)) {
             acquireHook(e);
         } else if (core.markDead(e)) {
-            Stages.call(() -> pool.manager.onConnectionDead(e.key(), e.connection())).whenComplete((v, t) -> {
+            Stages.call("AsyncConnectionManager.onConnectionDead", () -> pool.manager.onConnectionDead(e.key(), e.connection())).whenComplete((v, t) -> {
                 pool.dispose(e);
                 if (t != null) {
                     core.unreserve(endpoint);
@@ -229,7 +229,7 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
             deliver(e);
             return;
         }
-        Stages.call(() -> pool.manager.onAcquire(e.key(), e.connection())).whenComplete((v, t) -> {
+        Stages.call("AsyncConnectionManager.onAcquire", () -> pool.manager.onAcquire(e.key(), e.connection())).whenComplete((v, t) -> {
             if (t != null) {
                 core.putBack(e);
                 fail(Failures.of(t, "onAcquire", endpoint));

@@ -89,7 +89,7 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
             return DoneFuture.INSTANCE; // disposed by closeAsync(timeout) already
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Stages.call(() -> manager.onRelease(endpoint, connection)).whenComplete((v, t) -> {
+        Stages.call("AsyncConnectionManager.onRelease", () -> manager.onRelease(endpoint, connection)).whenComplete((v, t) -> {
             Entry<E, C> gone = core.checkin(e, t == null); // a failed hook disposes nothing further
             CompletionStage<Void> disposed = gone != null ? disposeStage(gone) : DoneFuture.INSTANCE;
             disposed.whenComplete((x, y) -> settle(done, t, "onRelease", endpoint));
@@ -145,7 +145,7 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
             } else if (out.isDone()) {
                 release(endpoint, conn);
             } else {
-                Stages.<T>call(() -> action.apply(conn)).whenComplete((value, failure) ->
+                Stages.<T>call("the withConnection action", () -> action.apply(conn)).whenComplete((value, failure) ->
                         release(endpoint, conn).whenComplete((v, releaseFailure) -> {
                             if (failure != null) {
                                 out.completeExceptionally(Failures.unwrap(failure));
@@ -211,7 +211,7 @@ public final class AsyncPool<E, C> extends AbstractPool<E, C> implements AsyncCo
     CompletableFuture<Void> disposeStage(Entry<E, C> e, boolean evicted) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         ScheduledFuture<?> watchdog = evicted ? null : watchDispose(e);
-        Stages.call(() -> manager.dispose(e.key(), e.connection())).whenComplete((v, t) -> {
+        Stages.call("AsyncConnectionManager.dispose", () -> manager.dispose(e.key(), e.connection())).whenComplete((v, t) -> {
             cancel(watchdog);
             if (t != null) {
                 LOG.log(System.Logger.Level.WARNING, "pool " + name + ": dispose of a connection to " + e.key() + " failed", t);

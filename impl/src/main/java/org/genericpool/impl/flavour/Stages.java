@@ -13,11 +13,14 @@ final class Stages {
     private Stages() {
     }
 
-    /** @return the stage the manager returned, or a failed one if the call itself threw or returned null */
-    static <T> CompletionStage<T> call(Supplier<? extends CompletionStage<T>> call) {
+    /**
+     * @param what names the callback for the failure of a null stage, e.g. {@code "AsyncConnectionManager.dispose"}
+     * @return the stage the callback returned, or a failed one if the call itself threw or returned null
+     */
+    static <T> CompletionStage<T> call(String what, Supplier<? extends CompletionStage<T>> call) {
         try {
             CompletionStage<T> s = call.get();
-            return s != null ? s : CompletableFuture.failedFuture(new NullPointerException("manager returned a null stage"));
+            return s != null ? s : CompletableFuture.failedFuture(new NullPointerException(what + " returned a null stage"));
         } catch (Throwable t) {
             return CompletableFuture.failedFuture(t);
         }
