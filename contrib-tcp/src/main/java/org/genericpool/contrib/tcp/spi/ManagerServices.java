@@ -13,8 +13,11 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * The service registrations of one manager factory configuration: its blocking
  * {@link ConnectionManager} and its {@link AsyncConnectionManager}, both carrying the
- * configuration's public properties (those without a leading dot, so {@code genericpool.manager}
- * among them, and not SCR's {@code component.name} / {@code component.id}).
+ * configuration's public properties: those without a leading dot, so {@code genericpool.manager}
+ * among them, and {@code service.pid} / {@code service.factoryPid} as DS would give them (both
+ * registrations share them). Unlike a DS-registered service they do not carry the component's
+ * {@code component.name} / {@code component.id}: the services are the managers', and
+ * {@code scr:info} shows the component with no service of its own.
  *
  * <p>Why the contribs' configured-manager components register by hand instead of letting
  * Declarative Services do it: SCR registers a delayed component's service before it constructs
