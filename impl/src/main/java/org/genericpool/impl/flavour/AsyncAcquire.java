@@ -190,9 +190,7 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         } catch (Throwable t) {
             s = CompletableFuture.failedFuture(t);
         }
-        if (s == null) { // a failure like any other: the connection goes back idle
-            s = CompletableFuture.failedFuture(new NullPointerException("AsyncConnectionManager.checkAliveness returned null"));
-        }
+        s = Stages.nonNull(s, "AsyncConnectionManager.checkAliveness");
         CompletableFuture<Boolean> f = Stages.doneOrNull(s);
         if (f != null) {
             Throwable t = Stages.failure(f);
@@ -264,14 +262,13 @@ final class AsyncAcquire<E, C> extends CompletableFuture<C> {
         } catch (Throwable t) {
             s = CompletableFuture.failedFuture(t);
         }
+        s = Stages.nonNull(s, "AsyncConnectionManager.create");
         CompletableFuture<C> f = Stages.doneOrNull(s);
         if (f != null) {
             Throwable t = Stages.failure(f);
             afterCreate(t == null ? f.getNow(null) : null, t);
-        } else if (s != null) {
-            s.whenComplete((c, t) -> afterCreate(c, Failures.unwrapOrNull(t)));
         } else {
-            afterCreate(null, null);
+            s.whenComplete((c, t) -> afterCreate(c, Failures.unwrapOrNull(t)));
         }
     }
 

@@ -19,11 +19,19 @@ final class Stages {
      */
     static <T> CompletionStage<T> call(String what, Supplier<? extends CompletionStage<T>> call) {
         try {
-            CompletionStage<T> s = call.get();
-            return s != null ? s : CompletableFuture.failedFuture(new NullPointerException(what + " returned a null stage"));
+            return nonNull(call.get(), what);
         } catch (Throwable t) {
             return CompletableFuture.failedFuture(t);
         }
+    }
+
+    /**
+     * @param what names the callback for the failure, e.g. {@code "AsyncConnectionManager.create"}
+     * @return {@code s}, or if it is null a stage failed with a {@code NullPointerException}: a
+     *         null stage is a failure of the callback like a thrown one
+     */
+    static <T> CompletionStage<T> nonNull(CompletionStage<T> s, String what) {
+        return s != null ? s : CompletableFuture.failedFuture(new NullPointerException(what + " returned a null stage"));
     }
 
     /**

@@ -21,11 +21,16 @@ import org.genericpool.contrib.tcp.testkit.RecordingBundleContext;
 import org.junit.jupiter.api.Test;
 
 /** The registrations of a configured manager pair, against a recording bundle context. */
-class ManagerServicesTest {
+class ConfiguredManagersComponentTest {
 
     private static final Map<String, Object> CONFIGURATION = Map.of("genericpool.manager", "tcp-fast",
             "connect.timeout", 2.5, ".secret", "hidden", "component.name", "x.Component", "component.id", 7L,
             "service.pid", "org.genericpool.contrib.tcp~a");
+
+    private static ConfiguredManagersComponent register(RecordingBundleContext bundle, TcpConnectionManager blocking,
+                                                        AsyncTcpConnectionManager async) {
+        return new ConfiguredManagersComponent(bundle.context(), CONFIGURATION, blocking, async) { };
+    }
 
     /** Both managers are registered under their interfaces with the public properties only. */
     @Test
@@ -33,34 +38,33 @@ class ManagerServicesTest {
         RecordingBundleContext bundle = new RecordingBundleContext();
         TcpConnectionManager blocking = new TcpConnectionManager();
         AsyncTcpConnectionManager async = new AsyncTcpConnectionManager();
-        try (ManagerServices services = ManagerServices.register(bundle.context(), CONFIGURATION, blocking, async)) {
-            List<RecordingBundleContext.Registered> live = bundle.live();
-            assertEquals(2, live.size());
-            assertEquals(ConnectionManager.class.getName(), live.get(0).className);
-            assertSame(blocking, live.get(0).service);
-            assertEquals(AsyncConnectionManager.class.getName(), live.get(1).className);
-            assertSame(async, live.get(1).service);
-            Map<String, Object> expected = Map.of("genericpool.manager", "tcp-fast", "connect.timeout", 2.5,
-                    "service.pid", "org.genericpool.contrib.tcp~a");
-            assertEquals(expected, live.get(0).properties);
-            assertEquals(expected, live.get(1).properties);
-        }
+        ConfiguredManagersComponent component = register(bundle, blocking, async);
+        List<RecordingBundleContext.Registered> live = bundle.live();
+        assertEquals(2, live.size());
+        assertEquals(ConnectionManager.class.getName(), live.get(0).className);
+        assertSame(blocking, live.get(0).service);
+        assertEquals(AsyncConnectionManager.class.getName(), live.get(1).className);
+        assertSame(async, live.get(1).service);
+        Map<String, Object> expected = Map.of("genericpool.manager", "tcp-fast", "connect.timeout", 2.5,
+                "service.pid", "org.genericpool.contrib.tcp~a");
+        assertEquals(expected, live.get(0).properties);
+        assertEquals(expected, live.get(1).properties);
+        component.deactivate();
         assertEquals(List.of(), bundle.live());
     }
 
-    /** Closing unregisters both, stops the async manager's I/O threads, and a second close does nothing. */
+    /** Deactivation unregisters both, stops the async manager's I/O threads, and a second one does nothing. */
     @Test
     void closeUnregistersAndClosesTheAsyncManager() throws Exception {
         RecordingBundleContext bundle = new RecordingBundleContext();
         AsyncTcpConnectionManager async = new AsyncTcpConnectionManager();
-        ManagerServices services = ManagerServices.register(bundle.context(), CONFIGURATION,
-                new TcpConnectionManager(), async);
+        ConfiguredManagersComponent component = register(bundle, new TcpConnectionManager(), async);
         try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             InetSocketAddress endpoint = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
             AsynchronousSocketChannel before = async.create(endpoint)
                     .toCompletableFuture().get(5, TimeUnit.SECONDS);
             assertTrue(before.isOpen());
-            services.close();
+            component.deactivate();
             assertEquals(List.of(), bundle.live());
             // the I/O thread closes its channels as it stops, after close() returns
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -70,7 +74,7 @@ class ManagerServicesTest {
             assertTrue(!before.isOpen(), "the open connection is closed with the manager");
             assertThrows(Exception.class, () -> async.create(endpoint)
                     .toCompletableFuture().get(5, TimeUnit.SECONDS));
-            services.close();
+            component.deactivate();
             assertEquals(2, bundle.registered().size());
         }
     }
@@ -81,8 +85,7 @@ class ManagerServicesTest {
         RecordingBundleContext bundle = new RecordingBundleContext();
         bundle.failRegistrationsOf(AsyncConnectionManager.class.getName());
         try (AsyncTcpConnectionManager async = new AsyncTcpConnectionManager()) {
-            assertThrows(IllegalStateException.class, () -> ManagerServices.register(bundle.context(), CONFIGURATION,
-                    new TcpConnectionManager(), async));
+            assertThrows(IllegalStateException.class, () -> register(bundle, new TcpConnectionManager(), async));
         }
         assertEquals(1, bundle.registered().size());
         assertEquals(List.of(), bundle.live());
